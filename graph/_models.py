@@ -1,0 +1,112 @@
+"""Shapes of the input files, checked by pydantic before any meaning is given to them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Scalar = str | int | float | bool
+ValueType = Literal["string", "integer", "number", "boolean", "date"]
+
+
+class Strict(BaseModel):
+    """Base for input models: unknown fields are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- schema.yaml -------------------------------------------------------------
+
+
+class ValueSpec(Strict):
+    type: ValueType = "string"
+    description: str | None = None
+    enum: list[Scalar] | None = None
+
+
+class NodeDisplay(Strict):
+    color: str = "#9e9e9e"
+    shape: str = "dot"
+
+
+class EdgeDisplay(Strict):
+    color: str = "#9e9e9e"
+    dashes: bool = False
+
+
+class EntityTypeSpec(Strict):
+    description: str | None = None
+    display: NodeDisplay = NodeDisplay()
+    properties: dict[str, ValueSpec] = {}
+
+
+class RelationTypeSpec(Strict):
+    description: str | None = None
+    source: list[str] = Field(min_length=1)
+    target: list[str] = Field(min_length=1)
+    directed: bool = True
+    required: list[str] = []
+    optional: list[str] = []
+    cypher: str | None = None
+    display: EdgeDisplay = EdgeDisplay()
+
+
+class SchemaFile(Strict):
+    version: Literal[1]
+    entity_types: dict[str, EntityTypeSpec] = Field(min_length=1)
+    qualifiers: dict[str, ValueSpec] = {}
+    relation_types: dict[str, RelationTypeSpec] = Field(min_length=1)
+
+
+# --- documents/*.yaml ----------------------------------------------------------
+
+
+class DocumentFile(Strict):
+    id: Id
+    title: Text
+    text: Text
+    language: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+# --- annotations/*.yaml --------------------------------------------------------
+
+
+class EntityIn(Strict):
+    id: Id
+    type: Text
+    name: Text
+    aliases: list[Text] = []
+    description: str | None = None
+    properties: dict[str, Scalar] = {}
+    mention: Text | None = None
+
+
+class AttributionIn(Strict):
+    kind: Literal["report", "quote", "statement"]
+    by: Text | None = None
+
+
+class RelationIn(Strict):
+    id: Id | None = None
+    type: Text
+    source: Text
+    target: Text
+    quote: Text
+    start: Annotated[int, Field(ge=0)] | None = None
+    qualifiers: dict[str, Scalar] = {}
+    attribution: AttributionIn | None = None
+    confidence: Annotated[float, Field(ge=0, le=1)] = 1.0
+    note: str | None = None
+
+
+class AnnotationFile(Strict):
+    document: Id
+    entities: list[EntityIn] = []
+    relations: list[RelationIn] = []

@@ -1,0 +1,55 @@
+"""Problems found in input files, and the error that carries them."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one input file: where it is, what is wrong, how to fix it."""
+
+    file: str
+    line: int | None
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class ValidationFailed(Exception):
+    """Raised when input files have problems; `problems` lists every one found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems), key=_sort_key)
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, str]:
+    return (problem.file, problem.line or 0, problem.message)
+
+
+def display_path(path: Path) -> str:
+    """`path` relative to the working directory where that is shorter, else as given."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def closest(name: str, choices: Iterable[str]) -> str:
+    """A hint naming the choice closest to `name`, or listing the choices."""
+    shown = sorted(choices)
+    close = difflib.get_close_matches(name, shown, n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    more = f" (+{len(shown) - 12} more)" if len(shown) > 12 else ""
+    return f"known: {', '.join(shown[:12])}{more}" if shown else "none are defined yet"

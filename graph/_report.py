@@ -1,0 +1,93 @@
+"""Readable terminal output for the CLI (rich tables and panels)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+from rich.columns import Columns
+from rich.panel import Panel
+from rich.table import Table
+
+from ._problems import closest
+from ._resolve import alias_key
+from .corpus import Corpus, Entity, Relation
+
+
+def counts_line(corpus: Corpus) -> str:
+    d, e, r = len(corpus.documents), len(corpus.entities), len(corpus.relations)
+    return f"{e} actor{'s' * (e != 1)} and {r} relation{'s' * (r != 1)} from {d} document{'s' * (d != 1)}"
+
+
+def stats_tables(graph: nx.MultiDiGraph) -> Columns:
+    nodes = Counter(t for _, t in graph.nodes(data="type"))
+    edges = Counter(t for *_, t in graph.edges(data="type"))
+    return Columns([_count_table("entity type", nodes), _count_table("relation type", edges)])
+
+
+def _count_table(title: str, counts: Counter) -> Table:
+    table = Table(title_justify="left")
+    table.add_column(title)
+    table.add_column("count", justify="right")
+    for name, count in sorted(counts.items()):
+        table.add_row(name, str(count))
+    return table
+
+
+def find_entity(corpus: Corpus, name: str) -> Entity | None:
+    key = alias_key(name)
+    for entity in corpus.entities.values():
+        if key in {alias_key(n) for n in (entity.id, entity.name, *entity.aliases)}:
+            return entity
+    return None
+
+
+def suggest(corpus: Corpus, name: str) -> str:
+    names = {n for e in corpus.entities.values() for n in (e.id, e.name, *e.aliases)}
+    return closest(name, names)
+
+
+def entity_panel(corpus: Corpus, entity: Entity) -> Panel:
+    lines = [f"[bold]{_esc(entity.name)}[/]  ({entity.type}, id {entity.id})"]
+    if entity.aliases:
+        lines.append("aliases: " + _esc(", ".join(entity.aliases)))
+    lines += [f"{k}: {_esc(str(v))}" for k, v in entity.properties.items()]
+    if entity.mention:
+        lines.append(f"mentioned: “{_esc(entity.mention.quote)}” ({entity.mention.document})")
+    return Panel("\n".join(lines), expand=False)
+
+
+def relations_table(corpus: Corpus, entity: Entity) -> Table:
+    table = Table(show_lines=True, title=f"relations of {_esc(entity.name)}", title_justify="left")
+    for column in ("relation", "with", "qualifiers", "evidence"):
+        table.add_column(column, overflow="fold")
+    for relation in corpus.relations.values():
+        if entity.id in (relation.source, relation.target):
+            table.add_row(*_relation_row(corpus, entity, relation))
+    return table
+
+
+def _relation_row(corpus: Corpus, entity: Entity, relation: Relation) -> tuple[str, str, str, str]:
+    outgoing = relation.source == entity.id
+    other = corpus.entities[relation.target if outgoing else relation.source]
+    arrow = f"{relation.type} →" if outgoing else f"← {relation.type}"
+    qualifiers = "\n".join(f"{k}: {v}" for k, v in relation.qualifiers.items())
+    evidence = (
+        f"“{relation.evidence.quote}”\n— {relation.evidence.document} [{relation.evidence.start}:"
+        f"{relation.evidence.end}], {_attribution(corpus, relation)}"
+    )
+    if relation.confidence < 1:
+        evidence += f", confidence {relation.confidence:g}"
+    return arrow, _esc(other.name), _esc(qualifiers), _esc(evidence)
+
+
+def _attribution(corpus: Corpus, relation: Relation) -> str:
+    if relation.attributed_to is None:
+        return "as reported"
+    return f"{relation.attribution} by {corpus.entities[relation.attributed_to].name}"
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,285 @@
+"""Meaning checks across files: references, endpoint types, qualifiers, quotes, ids."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from . import _models as m
+from ._problems import Problem, closest
+from ._values import BadValue, check_value
+from .corpus import Corpus, Document, Entity, Evidence, Relation, folded
+from .quotes import FoldedText, fold
+
+if TYPE_CHECKING:
+    from ._yaml import Located
+    from .corpus import _Annotation
+    from .schema import Schema
+
+_AMBIGUOUS = "\0ambiguous"
+
+
+def alias_key(name: str) -> str:
+    """The form under which names and aliases are compared."""
+    return fold(name).casefold()
+
+
+class _Resolver:
+    def __init__(self, schema: Schema, documents: dict[str, Document], problems: list[Problem]) -> None:
+        self.schema = schema
+        self.documents = documents
+        self.problems = problems
+        self.entities: dict[str, Entity] = {}
+        self.defined_at: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.relations: dict[str, Relation] = {}
+        self.texts: dict[str, FoldedText] = {}
+
+    def bad(self, located: Located, path: tuple, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(located.file, located.line(path), message, hint))
+
+    # --- entities ---------------------------------------------------------------
+
+    def add_entity(self, located: Located, path: tuple, spec: m.EntityIn, document: Document | None) -> None:
+        etype = self.schema.entity_types.get(spec.type)
+        if etype is None:
+            self.bad(
+                located,
+                (*path, "type"),
+                f"unknown entity type {spec.type!r}",
+                closest(spec.type, self.schema.entity_types),
+            )
+        if spec.id in self.entities or spec.id in self.defined_at:
+            self.bad(
+                located,
+                (*path, "id"),
+                f"duplicate entity id {spec.id!r}",
+                f"first defined at {self.defined_at[spec.id]}; refer to it instead of defining it again",
+            )
+            return
+        self.defined_at[spec.id] = f"{located.file}:{located.line((*path, 'id'))}"
+        properties = self._properties(located, path, spec, etype)
+        mention = None
+        if spec.mention is not None and document is not None:
+            mention = self.evidence(located, (*path, "mention"), document, spec.mention, None)
+        self.entities[spec.id] = Entity(
+            spec.id, spec.type, spec.name, tuple(spec.aliases), spec.description, MappingProxyType(properties), mention
+        )
+
+    def _properties(self, located: Located, path: tuple, spec: m.EntityIn, etype: m.EntityTypeSpec | None) -> dict:
+        out = {}
+        for name, value in spec.properties.items():
+            where = (*path, "properties", name)
+            declared = etype.properties.get(name) if etype else None
+            if etype is not None and declared is None:
+                self.bad(
+                    located,
+                    where,
+                    f"property {name!r} is not declared for {spec.type}",
+                    f"declare it in the schema or {closest(name, etype.properties)}",
+                )
+            elif declared is not None:
+                try:
+                    out[name] = check_value(value, declared)
+                except BadValue as err:
+                    self.bad(located, where, f"property {name!r}: {err}")
+        return out
+
+    def index_aliases(self, located: Located, path: tuple, spec: m.EntityIn) -> None:
+        for i, name in enumerate([spec.id, spec.name, *spec.aliases]):
+            key = alias_key(name)
+            owner = self.aliases.get(key)
+            if owner is None:
+                self.aliases[key] = spec.id
+            elif owner not in (spec.id, _AMBIGUOUS):
+                self.aliases[key] = _AMBIGUOUS
+                where = (*path, "aliases", i - 2) if i >= 2 else (*path, "name" if i else "id")
+                self.bad(
+                    located,
+                    where,
+                    f"{name!r} names both {owner!r} and {spec.id!r}",
+                    "remove it from one of them, or use the entity id in relations",
+                )
+
+    def lookup(self, located: Located, path: tuple, ref: str) -> Entity | None:
+        found = self.aliases.get(alias_key(ref))
+        if found == _AMBIGUOUS:
+            self.bad(located, path, f"{ref!r} is ambiguous: it names more than one entity", "use the entity id")
+            return None
+        if found is None or found not in self.entities:
+            self.bad(located, path, f"unknown entity {ref!r}", closest(ref, self.aliases_shown()))
+            return None
+        return self.entities[found]
+
+    def aliases_shown(self) -> list[str]:
+        return sorted(self.entities) + sorted({a for e in self.entities.values() for a in (e.name, *e.aliases)})
+
+    # --- evidence ---------------------------------------------------------------
+
+    def evidence(
+        self, located: Located, path: tuple, document: Document, quote: str, start: int | None
+    ) -> Evidence | None:
+        text = folded(document, self.texts)
+        span = text.find(quote, start)
+        if span is None:
+            where = f"at offset {start}" if start is not None else "anywhere"
+            hint = (
+                "copy the sentence from the text again; only quote-mark style and whitespace may differ"
+                if start is None or text.find(quote) is None
+                else f"it occurs at offset {text.find(quote).start}; fix or remove `start:`"
+            )
+            self.bad(located, path, f"quote not found {where} in document {document.id!r}: {_preview(quote)}", hint)
+            return None
+        return Evidence(document.id, document.text[span.start : span.end], span.start, span.end)
+
+    # --- relations --------------------------------------------------------------
+
+    def add_relation(
+        self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None, rid: str
+    ) -> None:
+        rtype = self.schema.relation_types.get(spec.type)
+        if rtype is None:
+            self.bad(
+                located,
+                (*path, "type"),
+                f"unknown relation type {spec.type!r}",
+                closest(spec.type, self.schema.relation_types),
+            )
+        source = self.lookup(located, (*path, "source"), spec.source)
+        target = self.lookup(located, (*path, "target"), spec.target)
+        if rtype is not None:
+            self._check_endpoint(located, (*path, "source"), spec.type, "source", source, rtype.source)
+            self._check_endpoint(located, (*path, "target"), spec.type, "target", target, rtype.target)
+        qualifiers = self._qualifiers(located, path, spec) if rtype is not None else {}
+        attribution, by = self._attribution(located, path, spec)
+        evidence = self.evidence(located, (*path, "quote"), document, spec.quote, spec.start) if document else None
+        if rid in self.relations:
+            self.bad(located, (*path, "id"), f"duplicate relation id {rid!r}", "give each relation its own id")
+            return
+        if None in (rtype, source, target, evidence) or by is False:
+            return
+        self.relations[rid] = Relation(
+            rid,
+            spec.type,
+            source.id,
+            target.id,
+            evidence,
+            MappingProxyType(qualifiers),
+            attribution,
+            by,
+            spec.confidence,
+            spec.note,
+        )
+
+    def _check_endpoint(
+        self, located: Located, path: tuple, rtype: str, side: str, entity: Entity | None, allowed: list[str]
+    ) -> None:
+        if entity is not None and entity.type not in allowed:
+            self.bad(
+                located,
+                path,
+                f"{rtype} cannot have a {entity.type} ({entity.id}) as its {side}",
+                f"allowed {side} types: {', '.join(allowed)}; fix the {side} or extend the schema",
+            )
+
+    def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn) -> dict:
+        rtype = self.schema.relation_types[spec.type]
+        allowed = self.schema.allowed_qualifiers(spec.type)
+        out = {}
+        for name, value in spec.qualifiers.items():
+            where = (*path, "qualifiers", name)
+            if name not in allowed:
+                self.bad(
+                    located,
+                    where,
+                    f"qualifier {name!r} is not allowed on {spec.type}",
+                    f"allowed: {', '.join(allowed) or 'none'}; or add it to the schema",
+                )
+                continue
+            try:
+                out[name] = check_value(value, self.schema.qualifiers[name])
+            except BadValue as err:
+                self.bad(located, where, f"qualifier {name!r}: {err}")
+        for name in rtype.required:
+            if name not in spec.qualifiers:
+                self.bad(
+                    located,
+                    path,
+                    f"{spec.type} requires the qualifier {name!r}",
+                    f"add `qualifiers: {{{name}: ...}}` as the text states it",
+                )
+        return out
+
+    def _attribution(self, located: Located, path: tuple, spec: m.RelationIn) -> tuple[str, str | bool | None]:
+        if spec.attribution is None:
+            return "report", None
+        if spec.attribution.by is None:
+            if spec.attribution.kind != "report":
+                self.bad(
+                    located,
+                    (*path, "attribution"),
+                    f"a {spec.attribution.kind} needs `by:`",
+                    "name the entity whose words these are",
+                )
+                return spec.attribution.kind, False
+            return "report", None
+        speaker = self.lookup(located, (*path, "attribution", "by"), spec.attribution.by)
+        return spec.attribution.kind, speaker.id if speaker else False
+
+
+def resolve(
+    schema: Schema, documents: dict[str, Document], annotations: list[_Annotation], problems: list[Problem]
+) -> Corpus:
+    """Check every annotation against the schema, documents and each other."""
+    resolver = _Resolver(schema, documents, problems)
+    docs = [_document_of(resolver, a) for a in annotations]
+    for annotation, document in zip(annotations, docs, strict=True):
+        for i, spec in enumerate(annotation.spec.entities):
+            resolver.add_entity(annotation.located, ("entities", i), spec, document)
+    for annotation in annotations:
+        for i, spec in enumerate(annotation.spec.entities):
+            resolver.index_aliases(annotation.located, ("entities", i), spec)
+    for annotation, document in zip(annotations, docs, strict=True):
+        ids = _relation_ids(annotation.spec, resolver.aliases)
+        for i, spec in enumerate(annotation.spec.relations):
+            resolver.add_relation(annotation.located, ("relations", i), spec, document, ids[i])
+    return Corpus(
+        schema,
+        dict(sorted(documents.items())),
+        dict(sorted(resolver.entities.items())),
+        dict(sorted(resolver.relations.items())),
+    )
+
+
+def _document_of(resolver: _Resolver, annotation: _Annotation) -> Document | None:
+    doc_id = annotation.spec.document
+    document = resolver.documents.get(doc_id)
+    if document is None:
+        resolver.bad(
+            annotation.located,
+            ("document",),
+            f"unknown document {doc_id!r}",
+            closest(doc_id, resolver.documents) + " (documents are documents/*.yaml)",
+        )
+    return document
+
+
+def _relation_ids(spec: m.AnnotationFile, aliases: dict[str, str]) -> list[str]:
+    """Explicit ids, else `document:source:type:target`, numbered from the second repeat."""
+    seen: dict[str, int] = defaultdict(int)
+    ids = []
+    for rel in spec.relations:
+        if rel.id is not None:
+            ids.append(rel.id)
+            continue
+        source, target = (aliases.get(alias_key(ref), alias_key(ref)) for ref in (rel.source, rel.target))
+        base = f"{spec.document}:{source}:{rel.type}:{target}".replace(" ", "-")
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}:{seen[base]}")
+    return ids
+
+
+def _preview(quote: str, width: int = 70) -> str:
+    flat = " ".join(quote.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")

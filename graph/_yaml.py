@@ -1,0 +1,126 @@
+"""YAML loading that remembers the line of every key and item.
+
+Values come back as plain dicts, lists and scalars; `Located.line(path)` gives the
+1-based line of the value at `path` (a tuple of keys and indexes), or of its nearest
+located parent. Dates stay strings: no value changes type behind the user's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._problems import Problem, display_path
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader whose scalars never become datetime objects."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """A loaded YAML document and the line of each value in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_ = ()) -> int:
+        """Line of the value at `path`, or of its nearest parent that has one."""
+        for end in range(len(path), -1, -1):
+            if (found := self.lines.get(tuple(path[:end]))) is not None:
+                return found
+        return 1
+
+
+class YamlError(Exception):
+    """A file that is not valid UTF-8 YAML; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def load_file(path: Path) -> Located:
+    """Load one YAML file with line numbers; raise `YamlError` for bad encoding or syntax."""
+    shown = display_path(path)
+    raw = path.read_bytes()
+    text = decode_utf8(raw, shown)
+    return load_text(text, shown)
+
+
+def decode_utf8(raw: bytes, shown: str) -> str:
+    """Decode UTF-8 (a BOM is allowed); raise `YamlError` naming the line of a bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlError(
+            Problem(
+                shown,
+                line,
+                f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})",
+                "save the file as UTF-8",
+            )
+        ) from None
+
+
+def load_text(text: str, shown: str) -> Located:
+    """Load YAML from `text`; `shown` names the file in problems."""
+    try:
+        node = yaml.compose(text, Loader=_NoDatesLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlError(
+            Problem(
+                shown,
+                line,
+                f"YAML syntax error: {err.problem or err}",
+                "check indentation, colons and quotes on this line or the one above",
+            )
+        ) from None
+    except yaml.YAMLError as err:
+        raise YamlError(Problem(shown, None, f"YAML error: {err}", "save the file as UTF-8 YAML")) from None
+    located = Located(shown, None)
+    if node is not None:
+        located.data = _convert(node, (), located, _NoDatesLoader(""))
+    return located
+
+
+def _convert(node: yaml.Node, path: Path_, out: Located, loader: yaml.SafeLoader) -> Any:
+    out.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, path, out, loader)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), out, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path_, out: Located, loader: yaml.SafeLoader) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node)
+        if not isinstance(key, (str, int, float, bool)):
+            _fail(out.file, key_node, "a mapping key must be a plain scalar", "write the key as text")
+        if key in result:
+            _fail(out.file, key_node, f"duplicate key {key!r}", "remove or rename one of the two keys")
+        result[key] = _convert(value_node, (*path, key), out, loader)
+    return result
+
+
+def _fail(file: str, node: yaml.Node, message: str, hint: str) -> None:
+    raise YamlError(Problem(file, node.start_mark.line + 1, message, hint))

@@ -1,0 +1,73 @@
+"""Building the networkx graph from a checked corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .corpus import Corpus, Entity, Relation, load_corpus
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """A MultiDiGraph: nodes keyed by entity id, edges keyed by relation id, added in id order."""
+    graph = nx.MultiDiGraph(
+        name="actorgraph",
+        schema_version=corpus.schema.spec.version,
+        documents={d.id: _document_attrs(d) for d in corpus.documents.values()},
+    )
+    graph.add_nodes_from((e.id, node_attrs(e)) for e in corpus.entities.values())
+    graph.add_edges_from((r.source, r.target, r.id, edge_attrs(r, corpus)) for r in corpus.relations.values())
+    return graph
+
+
+def load_graph(seeds: Path | str = "seeds", schema: Path | str | None = None) -> nx.MultiDiGraph:
+    """Read, check and build the graph of a seeds folder (raises `ValidationFailed`)."""
+    return build_graph(load_corpus(seeds, schema))
+
+
+def node_attrs(entity: Entity) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"type": entity.type, "name": entity.name, "aliases": list(entity.aliases)}
+    if entity.description:
+        attrs["description"] = entity.description
+    attrs.update(entity.properties)
+    if entity.mention is not None:
+        attrs.update(_evidence(entity.mention))
+    return attrs
+
+
+def edge_attrs(relation: Relation, corpus: Corpus) -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "id": relation.id,
+        "type": relation.type,
+        "cypher_type": corpus.schema.cypher_type(relation.type),
+        **_evidence(relation.evidence),
+        "attribution": relation.attribution,
+        "confidence": relation.confidence,
+    }
+    if relation.attributed_to is not None:
+        attrs["attributed_to"] = relation.attributed_to
+    if relation.note:
+        attrs["note"] = relation.note
+    attrs.update(relation.qualifiers)
+    return attrs
+
+
+def _evidence(evidence) -> dict[str, Any]:
+    return {
+        "document": evidence.document,
+        "quote": evidence.quote,
+        "quote_start": evidence.start,
+        "quote_end": evidence.end,
+    }
+
+
+def _document_attrs(document) -> dict[str, Any]:
+    return {
+        "title": document.title,
+        "path": document.path.name,
+        "sha256": document.sha256,
+        "characters": len(document.text),
+        **document.meta,
+    }

@@ -1,0 +1,89 @@
+"""Find a quote in a document, tolerating quote-mark style and whitespace.
+
+Matching folds curly, straight and backtick quote marks together and collapses
+runs of whitespace; the offsets returned are exact character (code point) offsets
+into the original text, so `text[start:end]` is the verbatim evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands in a text: `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """The matching form of `text`: quote marks and dashes folded, whitespace collapsed, trimmed."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+class FoldedText:
+    """A document prepared for repeated quote look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        pieces: list[str] = []
+        origin: list[int] = []
+        for match in re.finditer(r"\s+|\S+", text.translate(_FOLD)):
+            if match.group().isspace():
+                pieces.append(" ")
+                origin.append(match.start())
+            else:
+                pieces.append(match.group())
+                origin.extend(range(match.start(), match.end()))
+        self.folded = "".join(pieces)
+        self._origin = origin
+
+    def find(self, quote: str, start: int | None = None) -> Span | None:
+        """Span of `quote` in the original text: at `start` if given, else its first occurrence."""
+        needle = fold(quote)
+        if not needle:
+            return None
+        at = self._folded_index(start) if start is not None else self.folded.find(needle)
+        if at is None or at < 0 or not self.folded.startswith(needle, at):
+            return None
+        last = at + len(needle) - 1
+        return Span(self._origin[at], self._origin[last] + 1)
+
+    def count(self, quote: str) -> int:
+        """How many times `quote` occurs (overlaps counted)."""
+        needle, found, at = fold(quote), 0, -1
+        while needle and (at := self.folded.find(needle, at + 1)) >= 0:
+            found += 1
+        return found
+
+    def _folded_index(self, original: int) -> int | None:
+        i = bisect_left(self._origin, original)
+        return i if i < len(self._origin) and self._origin[i] == original else None

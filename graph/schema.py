@@ -1,0 +1,154 @@
+"""The schema: entity types, relation types and qualifiers, loaded from a data file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import _models as m
+from ._parse import parse
+from ._problems import Problem, ValidationFailed, closest
+from ._yaml import Located, YamlError, load_file
+
+ENTITY_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+RELATION_TYPE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+CYPHER_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+NODE_FIELDS = frozenset(
+    {"id", "type", "name", "label", "aliases", "description", "document", "quote", "quote_start", "quote_end"}
+)
+EDGE_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "label",
+        "source",
+        "target",
+        "key",
+        "document",
+        "quote",
+        "quote_start",
+        "quote_end",
+        "attribution",
+        "attributed_to",
+        "confidence",
+        "note",
+        "cypher_type",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A validated schema; `spec` is the parsed file."""
+
+    spec: m.SchemaFile
+    file: str
+
+    @property
+    def entity_types(self) -> dict[str, m.EntityTypeSpec]:
+        return self.spec.entity_types
+
+    @property
+    def relation_types(self) -> dict[str, m.RelationTypeSpec]:
+        return self.spec.relation_types
+
+    @property
+    def qualifiers(self) -> dict[str, m.ValueSpec]:
+        return self.spec.qualifiers
+
+    def cypher_type(self, relation_type: str) -> str:
+        """The relationship type used in Cypher for `relation_type`."""
+        return cypher_type(relation_type, self.relation_types[relation_type])
+
+    def allowed_qualifiers(self, relation_type: str) -> list[str]:
+        spec = self.relation_types[relation_type]
+        return [*spec.required, *spec.optional]
+
+    def endpoint_pairs(self, relation_type: str) -> list[tuple[str, str]]:
+        """Every (source type, target type) pair the schema allows for `relation_type`."""
+        spec = self.relation_types[relation_type]
+        return [(s, t) for s in spec.source for t in spec.target]
+
+
+def cypher_type(name: str, spec: m.RelationTypeSpec) -> str:
+    return spec.cypher or name.replace("-", "_").upper()
+
+
+def load_schema(path: Path | str) -> Schema:
+    """Load and check a schema file; raise `ValidationFailed` listing every problem."""
+    path = Path(path)
+    try:
+        located = load_file(path)
+    except YamlError as err:
+        raise ValidationFailed([err.problem]) from None
+    except OSError as err:
+        raise ValidationFailed(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    f"cannot read schema: {err.strerror}",
+                    "pass --schema PATH or put schema.yaml in the seeds folder",
+                )
+            ]
+        ) from None
+    spec, problems = parse(located, m.SchemaFile)
+    if spec is not None:
+        problems = check_schema(spec, located)
+    if problems:
+        raise ValidationFailed(problems)
+    return Schema(spec, located.file)
+
+
+def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
+    """Meaning checks a parsed schema must pass: names, references, no reserved fields."""
+    out: list[Problem] = []
+
+    def bad(path: tuple, message: str, hint: str) -> None:
+        out.append(Problem(located.file, located.line(path), message, hint))
+
+    for name, etype in spec.entity_types.items():
+        if not ENTITY_TYPE.match(name):
+            bad(("entity_types", name), f"entity type {name!r} is not CamelCase", "e.g. GovernmentBody")
+        for prop in etype.properties:
+            _check_field(bad, ("entity_types", name, "properties", prop), prop, NODE_FIELDS)
+    for name in spec.qualifiers:
+        _check_field(bad, ("qualifiers", name), name, EDGE_FIELDS)
+    seen_cypher: dict[str, str] = {}
+    for name, rtype in spec.relation_types.items():
+        path = ("relation_types", name)
+        if not RELATION_TYPE.match(name):
+            bad(path, f"relation type {name!r} is not kebab-case", "e.g. aligns-with")
+        for side in ("source", "target"):
+            for i, etype in enumerate(getattr(rtype, side)):
+                if etype not in spec.entity_types:
+                    bad(
+                        (*path, side, i),
+                        f"{name}.{side}: unknown entity type {etype!r}",
+                        closest(etype, spec.entity_types),
+                    )
+        for group in ("required", "optional"):
+            for i, qual in enumerate(getattr(rtype, group)):
+                if qual not in spec.qualifiers:
+                    bad(
+                        (*path, group, i),
+                        f"{name}.{group}: qualifier {qual!r} is not declared",
+                        f"declare it under `qualifiers:` or {closest(qual, spec.qualifiers)}",
+                    )
+        ctype = cypher_type(name, rtype)
+        if not CYPHER_TYPE.match(ctype):
+            bad(path, f"{name}: Cypher type {ctype!r} is not UPPER_SNAKE_CASE", "set `cypher:` to e.g. ALIGNS_WITH")
+        elif ctype in seen_cypher:
+            bad(path, f"{name}: Cypher type {ctype} is also used by {seen_cypher[ctype]!r}", "set a distinct `cypher:`")
+        seen_cypher.setdefault(ctype, name)
+    return out
+
+
+def _check_field(bad, path: tuple, name: str, reserved: frozenset[str]) -> None:
+    if not FIELD_NAME.match(name):
+        bad(path, f"field name {name!r} is not snake_case", "use lower case letters, digits and _")
+    elif name in reserved:
+        bad(path, f"field name {name!r} is reserved", f"pick another name; reserved: {', '.join(sorted(reserved))}")

@@ -1,0 +1,17 @@
+"""Checking a seeds folder without building anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._problems import Problem, ValidationFailed
+from .corpus import load_corpus
+
+
+def validate(seeds: Path | str = "seeds", schema: Path | str | None = None) -> list[Problem]:
+    """Every problem in the seeds folder, in file and line order; empty when all is well."""
+    try:
+        load_corpus(seeds, schema)
+    except ValidationFailed as failed:
+        return failed.problems
+    return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +37,12 @@ def _sort_key(problem: Problem) -> tuple[str, int, str]:
 
 
 def display_path(path: Path) -> str:
-    """`path` relative to the working directory where that is shorter, else as given."""
+    """`path` relative to the working directory when inside it, else absolute."""
+    absolute = Path(path).absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def closest(name: str, choices: Iterable[str]) -> str:

@@ -58,9 +58,11 @@ def entity_panel(corpus: Corpus, entity: Entity) -> Panel:
 
 
 def relations_table(corpus: Corpus, entity: Entity) -> Table:
-    table = Table(show_lines=True, title=f"relations of {_esc(entity.name)}", title_justify="left")
-    for column in ("relation", "with", "qualifiers", "evidence"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=True, title=f"relations of {_esc(entity.name)}", title_justify="left", expand=True)
+    table.add_column("relation", ratio=2, overflow="fold")
+    table.add_column("with", ratio=2)
+    table.add_column("qualifiers", ratio=2)
+    table.add_column("evidence", ratio=5)
     for relation in corpus.relations.values():
         if entity.id in (relation.source, relation.target):
             table.add_row(*_relation_row(corpus, entity, relation))

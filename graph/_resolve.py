@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import _models as m
 from ._problems import Problem, closest
-from ._values import BadValue, check_value
+from ._values import BadValue, check_value, describe
 from .corpus import Corpus, Document, Entity, Evidence, Relation, folded
 from .quotes import FoldedText, fold
 
@@ -83,7 +83,7 @@ class _Resolver:
                 try:
                     out[name] = check_value(value, declared)
                 except BadValue as err:
-                    self.bad(located, where, f"property {name!r}: {err}")
+                    self.bad(located, where, f"property {name!r}: {err}", describe(name, declared))
         return out
 
     def index_aliases(self, located: Located, path: tuple, spec: m.EntityIn) -> None:
@@ -200,7 +200,7 @@ class _Resolver:
             try:
                 out[name] = check_value(value, self.schema.qualifiers[name])
             except BadValue as err:
-                self.bad(located, where, f"qualifier {name!r}: {err}")
+                self.bad(located, where, f"qualifier {name!r}: {err}", describe(name, self.schema.qualifiers[name]))
         for name in rtype.required:
             if name not in spec.qualifiers:
                 self.bad(

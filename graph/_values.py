@@ -44,3 +44,12 @@ def _check_date(value: Scalar) -> str:
     except ValueError as err:
         raise BadValue(f"malformed date {value!r}: {err}") from None
     return value
+
+
+def describe(name: str, spec: ValueSpec) -> str:
+    """A hint saying what `name` holds."""
+    kind = {"date": "a date (YYYY, YYYY-MM or YYYY-MM-DD)", "integer": "a whole number"}.get(spec.type, spec.type)
+    text = f"{name} is {kind}"
+    if spec.enum is not None:
+        text += f", one of: {', '.join(map(str, spec.enum))}"
+    return f"{text}; {spec.description}" if spec.description else text

@@ -83,22 +83,22 @@ def load_text(text: str, shown: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_NoDatesLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlError(
-            Problem(
-                shown,
-                line,
-                f"YAML syntax error: {err.problem or err}",
-                "check indentation, colons and quotes on this line or the one above",
-            )
-        ) from None
+        raise YamlError(_syntax_problem(shown, err)) from None
     except yaml.YAMLError as err:
         raise YamlError(Problem(shown, None, f"YAML error: {err}", "save the file as UTF-8 YAML")) from None
     located = Located(shown, None)
     if node is not None:
         located.data = _convert(node, (), located, _NoDatesLoader(""))
     return located
+
+
+def _syntax_problem(shown: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    message = f"YAML syntax error: {err.problem or err}"
+    if err.context and err.context_mark and mark and err.context_mark.line != mark.line:
+        message += f" ({err.context.removeprefix('while parsing a ')} begun on line {err.context_mark.line + 1})"
+    hint = "check brackets, indentation, colons and quotes here and on the lines above"
+    return Problem(shown, mark.line + 1 if mark else None, message, hint)
 
 
 def _convert(node: yaml.Node, path: Path_, out: Located, loader: yaml.SafeLoader) -> Any:

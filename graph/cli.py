@@ -22,8 +22,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False, highlight=False)
+err = Console(stderr=True, emoji=False, highlight=False)
 
 Seeds = Annotated[Path, typer.Option("--seeds", envvar="ACTORGRAPH_SEEDS", help="Seeds folder.", show_default=True)]
 SchemaOpt = Annotated[Path | None, typer.Option("--schema", help="Schema file [default: SEEDS/schema.yaml].")]
@@ -36,7 +36,7 @@ def _corpus(seeds: Path, schema: Path | None) -> Corpus:
         return load_corpus(seeds, schema)
     except ValidationFailed as failed:
         for problem in failed.problems:
-            err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+            typer.echo(str(problem), err=True)
         err.print(f"[bold red]{failed}[/]: nothing was written.")
         raise typer.Exit(1) from None
 

@@ -1,0 +1,42 @@
+"""YAML loading: values with their lines, and clear errors for broken files."""
+
+from pathlib import Path
+
+import pytest
+
+from graph._yaml import YamlError, load_file, load_text
+
+
+def test_every_key_and_item_has_its_line() -> None:
+    located = load_text("a: 1\nitems:\n  - x: 2\n  - x: 3\n", "f.yaml")
+    assert located.data == {"a": 1, "items": [{"x": 2}, {"x": 3}]}
+    assert located.line(("items", 1, "x")) == 4
+    assert located.line(("items", 1, "nope")) == 4  # nearest located parent
+
+
+def test_dates_stay_strings() -> None:
+    assert load_text("date: 2024-11-19\n", "f.yaml").data == {"date": "2024-11-19"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: [1, 2\nc: 3\n", 3, "YAML syntax error"),
+        ("a: 1\na: 2\n", 2, "duplicate key 'a'"),
+        ("? [1, 2]\n: x\n", 1, "mapping key must be a plain scalar"),
+    ],
+)
+def test_broken_yaml_names_the_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(YamlError) as caught:
+        load_text(text, "f.yaml")
+    assert caught.value.problem.line == line
+    assert message in caught.value.problem.message
+
+
+def test_bad_encoding_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("a: 1\nname: Jos\xe9\n".encode("latin-1"))
+    with pytest.raises(YamlError) as caught:
+        load_file(path)
+    assert caught.value.problem.line == 2
+    assert "not valid UTF-8" in caught.value.problem.message

@@ -64,15 +64,28 @@ class SchemaFile(Strict):
 # --- documents/*.yaml ----------------------------------------------------------
 
 
-class DocumentFile(Strict):
+class DocumentMeta(Strict):
+    """What is known about a document; only what the text or its publisher gives."""
+
     id: Id
     title: Text
-    text: Text
     language: str | None = None
     published: str | None = None
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
+
+
+class DocumentFile(DocumentMeta):
+    """documents/ID.yaml: metadata, and the name of the text file beside it."""
+
+    text: Text
+
+
+class DocumentLine(DocumentMeta):
+    """One line of documents/*.jsonl: metadata and the text itself."""
+
+    content: Annotated[str, StringConstraints(min_length=1)]
 
 
 # --- annotations/*.yaml --------------------------------------------------------
@@ -82,9 +95,9 @@ class EntityIn(Strict):
     id: Id
     type: Text
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     description: str | None = None
-    properties: dict[str, Scalar] = {}
+    properties: dict[str, Scalar] = Field(default_factory=dict)
     mention: Text | None = None
 
 
@@ -100,7 +113,7 @@ class RelationIn(Strict):
     target: Text
     quote: Text
     start: Annotated[int, Field(ge=0)] | None = None
-    qualifiers: dict[str, Scalar] = {}
+    qualifiers: dict[str, Scalar] = Field(default_factory=dict)
     attribution: AttributionIn | None = None
     confidence: Annotated[float, Field(ge=0, le=1)] = 1.0
     note: str | None = None
@@ -108,5 +121,5 @@ class RelationIn(Strict):
 
 class AnnotationFile(Strict):
     document: Id
-    entities: list[EntityIn] = []
-    relations: list[RelationIn] = []
+    entities: list[EntityIn] = Field(default_factory=list)
+    relations: list[RelationIn] = Field(default_factory=list)

@@ -32,6 +32,14 @@ class ValidationFailed(Exception):
         super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
 
 
+class LoadError(Exception):
+    """A file that cannot be read as text of its format; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def _sort_key(problem: Problem) -> tuple[str, int, str]:
     return (problem.file, problem.line or 0, problem.message)
 

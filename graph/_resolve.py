@@ -14,7 +14,7 @@ from .quotes import FoldedText, fold
 
 if TYPE_CHECKING:
     from ._yaml import Located
-    from .corpus import _Annotation
+    from .corpus import Annotation
     from .schema import Schema
 
 _AMBIGUOUS = "\0ambiguous"
@@ -103,7 +103,7 @@ class _Resolver:
                 )
 
     def lookup(self, located: Located, path: tuple, ref: str) -> Entity | None:
-        found = self.aliases.get(alias_key(ref))
+        found = ref if ref in self.entities else self.aliases.get(alias_key(ref))
         if found == _AMBIGUOUS:
             self.bad(located, path, f"{ref!r} is ambiguous: it names more than one entity", "use the entity id")
             return None
@@ -229,7 +229,7 @@ class _Resolver:
 
 
 def resolve(
-    schema: Schema, documents: dict[str, Document], annotations: list[_Annotation], problems: list[Problem]
+    schema: Schema, documents: dict[str, Document], annotations: list[Annotation], problems: list[Problem]
 ) -> Corpus:
     """Check every annotation against the schema, documents and each other."""
     resolver = _Resolver(schema, documents, problems)
@@ -252,7 +252,7 @@ def resolve(
     )
 
 
-def _document_of(resolver: _Resolver, annotation: _Annotation) -> Document | None:
+def _document_of(resolver: _Resolver, annotation: Annotation) -> Document | None:
     doc_id = annotation.spec.document
     document = resolver.documents.get(doc_id)
     if document is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ._problems import Problem, display_path
+from ._problems import LoadError, Problem, display_path
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,16 +46,8 @@ class Located:
         return 1
 
 
-class YamlError(Exception):
-    """A file that is not valid UTF-8 YAML; `problem` says where and why."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
 def load_file(path: Path) -> Located:
-    """Load one YAML file with line numbers; raise `YamlError` for bad encoding or syntax."""
+    """Load one YAML file with line numbers; raise `LoadError` for bad encoding or syntax."""
     shown = display_path(path)
     raw = path.read_bytes()
     text = decode_utf8(raw, shown)
@@ -63,12 +55,12 @@ def load_file(path: Path) -> Located:
 
 
 def decode_utf8(raw: bytes, shown: str) -> str:
-    """Decode UTF-8 (a BOM is allowed); raise `YamlError` naming the line of a bad byte."""
+    """Decode UTF-8 (a BOM is allowed); raise `LoadError` naming the line of a bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise YamlError(
+        raise LoadError(
             Problem(
                 shown,
                 line,
@@ -83,9 +75,9 @@ def load_text(text: str, shown: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_NoDatesLoader)
     except yaml.MarkedYAMLError as err:
-        raise YamlError(_syntax_problem(shown, err)) from None
+        raise LoadError(_syntax_problem(shown, err)) from None
     except yaml.YAMLError as err:
-        raise YamlError(Problem(shown, None, f"YAML error: {err}", "save the file as UTF-8 YAML")) from None
+        raise LoadError(Problem(shown, None, f"YAML error: {err}", "save the file as UTF-8 YAML")) from None
     located = Located(shown, None)
     if node is not None:
         located.data = _convert(node, (), located, _NoDatesLoader(""))
@@ -123,4 +115,4 @@ def _convert_mapping(node: yaml.MappingNode, path: Path_, out: Located, loader: 
 
 
 def _fail(file: str, node: yaml.Node, message: str, hint: str) -> None:
-    raise YamlError(Problem(file, node.start_mark.line + 1, message, hint))
+    raise LoadError(Problem(file, node.start_mark.line + 1, message, hint))

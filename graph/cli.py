@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -13,6 +13,7 @@ from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
 from .readwrite import node_link
+from .synth import SynthSpec, synthesize
 
 app = typer.Typer(
     name="actorgraph",
@@ -35,10 +36,15 @@ def _corpus(seeds: Path, schema: Path | None) -> Corpus:
     try:
         return load_corpus(seeds, schema)
     except ValidationFailed as failed:
-        for problem in failed.problems:
-            typer.echo(str(problem), err=True)
-        err.print(f"[bold red]{failed}[/]: nothing was written.")
-        raise typer.Exit(1) from None
+        _fail(failed)
+
+
+def _fail(failed: ValidationFailed) -> NoReturn:
+    """Print every problem, then exit 1."""
+    for problem in failed.problems:
+        typer.echo(str(problem), err=True)
+    err.print(f"[bold red]{failed}[/]: nothing was written.")
+    raise typer.Exit(1)
 
 
 @app.command(epilog="Example: actorgraph validate --seeds seeds")
@@ -81,6 +87,26 @@ def stats(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
     corpus = _corpus(seeds, schema)
     out.print(_report.counts_line(corpus))
     out.print(_report.stats_tables(build_graph(corpus)))
+
+
+@app.command(epilog="Example: actorgraph synth build/synth-10k --relations 10000 --seed 1")
+def synth(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the seeds tree to (replaced).")],
+    relations: Annotated[int, typer.Option(min=1, help="How many relations.")] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 0,
+    per_document: Annotated[int, typer.Option(min=1, help="Relations per document.")] = 100,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (bulk) or yaml (one file per document).")] = "jsonl",
+    schema: Annotated[Path, typer.Option("--schema", help="Schema to generate for.")] = Path("seeds/schema.yaml"),
+) -> None:
+    """Generate a valid seeds tree of any size, deterministically, for benchmarks and tests."""
+    if fmt not in ("jsonl", "yaml"):
+        err.print(f"--format must be jsonl or yaml, not {fmt!r}", markup=False)
+        raise typer.Exit(2)
+    try:
+        synthesize(out_dir, SynthSpec(relations, seed, per_document, fmt), schema)
+    except ValidationFailed as failed:
+        _fail(failed)
+    out.print(f"Wrote {relations} relations in {fmt} to {out_dir}")
 
 
 def main() -> None:

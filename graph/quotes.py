@@ -54,20 +54,33 @@ class FoldedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pieces: list[str] = []
-        origin: list[int] = []
-        for match in re.finditer(r"\s+|\S+", text.translate(_FOLD)):
-            if match.group().isspace():
-                pieces.append(" ")
-                origin.append(match.start())
-            else:
-                pieces.append(match.group())
-                origin.extend(range(match.start(), match.end()))
-        self.folded = "".join(pieces)
-        self._origin = origin
+        self._folded: str | None = None
+        self._origin: list[int] = []
+
+    @property
+    def folded(self) -> str:
+        """The folded text, built on first use (exact matches never need it)."""
+        if self._folded is None:
+            pieces: list[str] = []
+            for match in re.finditer(r"\s+|\S+", self.text.translate(_FOLD)):
+                if match.group().isspace():
+                    pieces.append(" ")
+                    self._origin.append(match.start())
+                else:
+                    pieces.append(match.group())
+                    self._origin.extend(range(match.start(), match.end()))
+            self._folded = "".join(pieces)
+        return self._folded
 
     def find(self, quote: str, start: int | None = None) -> Span | None:
-        """Span of `quote` in the original text: at `start` if given, else its first occurrence."""
+        """Span of `quote` in the original text, at `start` if given.
+
+        Without `start`: its first verbatim occurrence, else its first occurrence up to
+        quote-mark style and whitespace.
+        """
+        exact = self._exact(quote.strip(), start)
+        if exact is not None:
+            return exact
         needle = fold(quote)
         if not needle:
             return None
@@ -77,6 +90,13 @@ class FoldedText:
         last = at + len(needle) - 1
         return Span(self._origin[at], self._origin[last] + 1)
 
+    def _exact(self, quote: str, start: int | None) -> Span | None:
+        """The fast path: `quote` letter for letter as it stands in the text."""
+        if not quote:
+            return None
+        at = self.text.find(quote) if start is None else (start if self.text.startswith(quote, start) else -1)
+        return Span(at, at + len(quote)) if at >= 0 else None
+
     def count(self, quote: str) -> int:
         """How many times `quote` occurs (overlaps counted)."""
         needle, found, at = fold(quote), 0, -1
@@ -85,5 +105,6 @@ class FoldedText:
         return found
 
     def _folded_index(self, original: int) -> int | None:
+        self.folded  # noqa: B018 - builds the offset map
         i = bisect_left(self._origin, original)
         return i if i < len(self._origin) and self._origin[i] == original else None

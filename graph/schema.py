@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import _models as m
 from ._parse import parse
-from ._problems import Problem, ValidationFailed, closest
-from ._yaml import Located, YamlError, load_file
+from ._problems import LoadError, Problem, ValidationFailed, closest
+from ._yaml import Located, load_file
 
 ENTITY_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 RELATION_TYPE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -82,7 +82,7 @@ def load_schema(path: Path | str) -> Schema:
     path = Path(path)
     try:
         located = load_file(path)
-    except YamlError as err:
+    except LoadError as err:
         raise ValidationFailed([err.problem]) from None
     except OSError as err:
         raise ValidationFailed(

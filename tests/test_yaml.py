@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph._yaml import YamlError, load_file, load_text
+from graph._problems import LoadError
+from graph._yaml import load_file, load_text
 
 
 def test_every_key_and_item_has_its_line() -> None:
@@ -27,7 +28,7 @@ def test_dates_stay_strings() -> None:
     ],
 )
 def test_broken_yaml_names_the_line(text: str, line: int, message: str) -> None:
-    with pytest.raises(YamlError) as caught:
+    with pytest.raises(LoadError) as caught:
         load_text(text, "f.yaml")
     assert caught.value.problem.line == line
     assert message in caught.value.problem.message
@@ -36,7 +37,7 @@ def test_broken_yaml_names_the_line(text: str, line: int, message: str) -> None:
 def test_bad_encoding_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes("a: 1\nname: Jos\xe9\n".encode("latin-1"))
-    with pytest.raises(YamlError) as caught:
+    with pytest.raises(LoadError) as caught:
         load_file(path)
     assert caught.value.problem.line == 2
     assert "not valid UTF-8" in caught.value.problem.message

@@ -1,0 +1,130 @@
+"""Reading documents and annotations from a seeds folder, as YAML files or JSON Lines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import _models as m
+from ._parse import parse
+from ._problems import LoadError, Problem, display_path
+from ._yaml import Located, decode_utf8, load_file
+from .corpus import Annotation, Document
+
+_META_EXCLUDE = {"id", "title", "text", "content"}
+
+
+def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]:
+    """Documents from `folder`: ID.yaml + text file pairs, then *.jsonl lines."""
+    documents: dict[str, Document] = {}
+    described: set[Path] = set()
+    for meta_path in sorted(folder.glob("*.yaml")):
+        located, spec = _read_yaml(meta_path, m.DocumentFile, problems)
+        if spec is not None:
+            text_path = meta_path.parent / spec.text
+            described.add(text_path.resolve())
+            _add(documents, _document_from_files(spec, text_path, located, problems), located, problems)
+    for path in sorted(folder.glob("*.jsonl")):
+        for located in _json_lines(path, problems):
+            spec, found = parse(located, m.DocumentLine)
+            problems.extend(found)
+            if spec is not None:
+                _add(documents, _document_from_line(spec, path), located, problems)
+    for text_path in sorted(folder.glob("*.txt")):
+        if text_path.resolve() not in described:
+            hint = f"add {text_path.stem}.yaml beside it with id, title and text"
+            problems.append(Problem(display_path(text_path), None, "document has no metadata file", hint))
+    return documents
+
+
+def read_annotations(folder: Path, problems: list[Problem]) -> list[Annotation]:
+    """Annotations from every *.yaml and *.jsonl file below `folder`, in path order."""
+    if not folder.is_dir():
+        hint = "create it and add one YAML file per document"
+        problems.append(Problem(display_path(folder), None, "annotations folder not found", hint))
+        return []
+    annotations = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".jsonl")):
+        if path.suffix == ".yaml":
+            located, spec = _read_yaml(path, m.AnnotationFile, problems)
+            pairs = [(located, spec)]
+        else:
+            pairs = [
+                (located, _parse_into(located, m.AnnotationFile, problems)) for located in _json_lines(path, problems)
+            ]
+        annotations.extend(Annotation(located, spec) for located, spec in pairs if spec is not None)
+    return annotations
+
+
+def _add(documents: dict[str, Document], document: Document | None, located: Located, problems: list[Problem]) -> None:
+    if document is None:
+        return
+    if document.id in documents:
+        hint = f"also used by {display_path(documents[document.id].path)}; pick another id"
+        problems.append(Problem(located.file, located.line(("id",)), f"duplicate document id {document.id!r}", hint))
+        return
+    documents[document.id] = document
+
+
+def _document_from_files(
+    spec: m.DocumentFile, text_path: Path, located: Located, problems: list[Problem]
+) -> Document | None:
+    try:
+        raw = text_path.read_bytes()
+        text = decode_utf8(raw, display_path(text_path))
+    except OSError:
+        hint = "put the text file beside this metadata file or fix `text:`"
+        problems.append(Problem(located.file, located.line(("text",)), f"text file {spec.text!r} not found", hint))
+        return None
+    except LoadError as err:
+        problems.append(err.problem)
+        return None
+    return _document(spec, text, raw, text_path)
+
+
+def _document_from_line(spec: m.DocumentLine, path: Path) -> Document:
+    return _document(spec, spec.content, spec.content.encode("utf-8"), path)
+
+
+def _document(spec: m.DocumentFile | m.DocumentLine, text: str, raw: bytes, path: Path) -> Document:
+    meta = spec.model_dump(exclude=_META_EXCLUDE, exclude_none=True)
+    return Document(spec.id, spec.title, text, path, hashlib.sha256(raw).hexdigest(), MappingProxyType(meta))
+
+
+def _read_yaml(path: Path, model: type, problems: list[Problem]) -> tuple[Located, Any]:
+    try:
+        located = load_file(path)
+    except LoadError as err:
+        problems.append(err.problem)
+        return Located(display_path(path), None), None
+    return located, _parse_into(located, model, problems)
+
+
+def _parse_into(located: Located, model: type, problems: list[Problem]) -> Any:
+    spec, found = parse(located, model)
+    problems.extend(found)
+    return spec
+
+
+def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
+    """Each non-blank line of a JSON Lines file, located at its line number."""
+    shown = display_path(path)
+    try:
+        text = decode_utf8(path.read_bytes(), shown)
+    except LoadError as err:
+        problems.append(err.problem)
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as err:
+            hint = "each line must be one complete JSON object"
+            problems.append(Problem(shown, number, f"invalid JSON at column {err.colno}: {err.msg}", hint))
+            continue
+        yield Located(shown, data, {(): number})

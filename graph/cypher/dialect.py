@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 MAX_HOPS = 3
 RELS = ("-", "<-")
+LIST_PREDICATES = ("any", "all", "none", "single")
 
 # Functions both engines provide with the same meaning (checked on ladybug 0.22 and Neo4j 5).
 PORTABLE_FUNCTIONS = frozenset(
@@ -175,6 +176,8 @@ def check(query: str) -> list[Violation]:
         *_brackets(toks),
         *_whole_values(toks),
         *_statements(toks),
+        *_params_in_list_predicates(toks),
+        *_walks_without_distinct(toks),
     ]
     return sorted(set(found), key=lambda v: (v.offset, v.construct))
 
@@ -327,6 +330,56 @@ def _return_items(toks: list[Token]) -> list[list[Token]]:
         else:
             current.append(tok)
     return [i for i in items if i]
+
+
+def _walks_without_distinct(toks: list[Token]) -> list[Violation]:
+    """Variable-length patterns match walks on ladybug and trails on Neo4j: only DISTINCT rows agree."""
+    if any(t.kind == "word" and t.low == "distinct" for t in toks):
+        return []
+    stars = [t for i, t in enumerate(toks) if t.text == "*" and _in_relationship(toks, i)]
+    return [
+        Violation(
+            "variable-length pattern without DISTINCT",
+            star.offset,
+            "return DISTINCT rows (ladybug matches walks, Neo4j trails, so duplicate rows differ)",
+        )
+        for star in stars[:1]
+    ]
+
+
+def _in_relationship(toks: list[Token], i: int) -> bool:
+    """Whether token `i` is inside `-[ ... ]`."""
+    for j in range(i - 1, -1, -1):
+        if toks[j].text in ("]", ")"):
+            return False
+        if toks[j].text == "[":
+            return j > 0 and toks[j - 1].text in RELS
+    return False
+
+
+def _params_in_list_predicates(toks: list[Token]) -> list[Violation]:
+    """A `$param` inside any()/all()/none()/single(): ladybug 0.22 cannot bind it there."""
+    out = []
+    depth_at_open: list[int] = []
+    depth = 0
+    for i, tok in enumerate(toks):
+        if tok.kind == "op" and tok.text in "([{":
+            depth += 1
+            if i and toks[i - 1].low in LIST_PREDICATES and toks[i - 1].kind == "word":
+                depth_at_open.append(depth)
+        elif tok.kind == "op" and tok.text in ")]}":
+            if depth_at_open and depth_at_open[-1] == depth:
+                depth_at_open.pop()
+            depth -= 1
+        elif tok.kind == "param" and depth_at_open:
+            out.append(
+                Violation(
+                    f"parameter {tok.text} inside a list predicate",
+                    tok.offset,
+                    f"bind it first, e.g. WITH {tok.text} AS value, and use value inside",
+                )
+            )
+    return out
 
 
 def _statements(toks: list[Token]) -> list[Violation]:

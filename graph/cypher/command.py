@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from ..build import build_graph
 from ..corpus import Corpus
@@ -51,7 +50,9 @@ def query(
     elif fmt == "csv":
         out.file.write(output.to_csv(result))
     else:
-        out.print(output.to_table(result))
+        # In a terminal the table wraps to fit; piped, it keeps each row on one line.
+        width = None if out.is_terminal else 100_000
+        Console(width=width, soft_wrap=False).print(output.to_table(result))
 
 
 def resolve(text: str, queries_dir: Path) -> QueryFile | None:
@@ -74,12 +75,12 @@ def list_shipped(queries_dir: Path) -> None:
         fail(str(problem))
     if not found:
         fail(f"no .cypher queries in {queries_dir}")
-    table = Table(caption="Run one: actorgraph query NAME [--param name=value]")
-    for column in ("query", "description", "parameters"):
-        table.add_column(column, overflow="fold")
     for q in found:
-        table.add_row(q.name, q.description, "\n".join(f"{p.name} ({p.type}) — {p.meaning}" for p in q.params))
-    out.print(table)
+        out.print(f"[bold]{q.name}[/]", highlight=False)
+        out.print(f"    {_escape(q.description)}", highlight=False)
+        for p in q.params:
+            out.print(f"    --param {p.name}=… ({p.type}) {_escape(p.meaning)}", highlight=False)
+    out.print("Run one: actorgraph query NAME [--param name=value] [--format table|json|csv]", highlight=False)
 
 
 def fail(message: str) -> None:

@@ -31,8 +31,8 @@ def to_csv(result: Result) -> str:
 
 
 def to_table(result: Result) -> Table:
-    """A rich table; the caption counts the rows."""
-    table = Table(caption=f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}", show_lines=False)
+    """A rich table (text wraps to the terminal's width); the caption counts the rows."""
+    table = Table(caption=f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:

@@ -53,6 +53,7 @@ def query(
         # In a terminal the table wraps to fit; piped, it keeps each row on one line.
         width = None if out.is_terminal else 100_000
         Console(width=width, soft_wrap=False).print(output.to_table(result))
+        out.print(output.count_line(result), highlight=False)
 
 
 def resolve(text: str, queries_dir: Path) -> QueryFile | None:

@@ -31,13 +31,17 @@ def to_csv(result: Result) -> str:
 
 
 def to_table(result: Result) -> Table:
-    """A rich table (text wraps to the terminal's width); the caption counts the rows."""
-    table = Table(caption=f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+    """A rich table (text wraps to the terminal's width)."""
+    table = Table()
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
         table.add_row(*(_cell(v) for v in row))
     return table
+
+
+def count_line(result: Result) -> str:
+    return f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
 
 
 def _cell(value: Any) -> str:

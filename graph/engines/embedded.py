@@ -16,7 +16,7 @@ import networkx as nx
 from ..readwrite import node_link
 from ..schema import Schema
 from . import columns as cols
-from .base import QueryError, Result
+from .base import EngineUnavailable, QueryError, Result
 
 DDL_TYPE = {
     "string": "STRING",
@@ -81,6 +81,7 @@ class EmbeddedEngine:
 
 def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> None:
     """Create a table per entity type and relation type, and COPY the graph into them."""
+    _check_names(schema)
     for table in cols.node_tables(schema):
         conn.execute(f"CREATE NODE TABLE {_q(table.name)}({_columns(table)}, PRIMARY KEY(`id`))")
         rows = cols.node_rows(graph, table)  # COPY ... FROM rows scans this local pyarrow table
@@ -91,6 +92,18 @@ def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> No
         conn.execute(f"CREATE REL TABLE {_q(table.name)}({pairs}, {_columns(table)})")
         for (source, target), rows in cols.rel_rows(graph, schema, table).items():  # noqa: B007 (read by COPY)
             conn.execute(f"COPY {_q(table.name)} FROM rows (from='{source}', to='{target}')")
+
+
+def _check_names(schema: Schema) -> None:
+    """Ladybug table names ignore case; Neo4j's labels do not. Refuse names that differ only in case."""
+    seen: dict[str, str] = {}
+    for table in [*cols.node_tables(schema), *cols.rel_tables(schema)]:
+        other = seen.setdefault(table.name.lower(), table.name)
+        if other != table.name:
+            raise EngineUnavailable(
+                f"the embedded engine cannot hold both {other!r} and {table.name!r}: its table names ignore case; "
+                "rename one in the schema (for a relation type, set `cypher:`)"
+            )
 
 
 def content_key(graph: nx.MultiDiGraph, schema: Schema) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import load_corpus
+from graph import load_corpus, load_schema
 from graph.build import build_graph
 from graph.engines import EngineUnavailable, QueryError, open_engine
 from graph.engines.embedded import EmbeddedEngine, content_key
@@ -117,6 +117,14 @@ def test_cached_database_is_read_only(tmp_path, corpus, graph):
     with pytest.raises(QueryError, match="read-only"):
         eng.run("CREATE (:Agency {id: 'x'})")
     eng.close()
+
+
+def test_names_differing_only_in_case_are_refused(tmp_path, graph):
+    text = (SEEDS / "schema.yaml").read_text(encoding="utf-8")
+    (tmp_path / "schema.yaml").write_text(text.replace("  Agency:", "  Agency:\n    description: x\n  Signs:", 1))
+    schema = load_schema(tmp_path / "schema.yaml")
+    with pytest.raises(EngineUnavailable, match=r"'Signs' and 'SIGNS'.*ignore case"):
+        EmbeddedEngine.in_memory(graph, schema)
 
 
 def test_neo4j_engine_is_not_available_yet(corpus, graph):

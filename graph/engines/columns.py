@@ -79,23 +79,22 @@ def rel_tables(schema: Schema) -> list[Table]:
     ]
 
 
-def node_rows(graph: nx.MultiDiGraph, table: Table) -> pa.Table:
-    """The nodes of `table`'s entity type, in id order."""
-    rows = [{"id": n, **attrs} for n, attrs in sorted(graph.nodes(data=True)) if attrs["type"] == table.name]
-    return _arrow(rows, table.columns)
+def node_rows(graph: nx.MultiDiGraph, tables: list[Table]) -> dict[str, pa.Table]:
+    """For each node table with nodes, its nodes in id order (one pass over the graph)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for n, attrs in sorted(graph.nodes(data=True)):
+        groups.setdefault(attrs["type"], []).append({"id": n, **attrs})
+    return {t.name: _arrow(groups[t.name], t.columns) for t in tables if t.name in groups}
 
 
-def rel_rows(graph: nx.MultiDiGraph, schema: Schema, table: Table) -> dict[tuple[str, str], pa.Table]:
-    """The relations of `table`, split by (source type, target type), each in id order."""
-    nodes = graph.nodes
-    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+def rel_rows(graph: nx.MultiDiGraph, tables: list[Table]) -> dict[tuple[str, str, str], pa.Table]:
+    """For each (relationship table, source type, target type) with relations, those relations in id order."""
+    types = dict(graph.nodes(data="type"))
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for u, v, _key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        if schema.cypher_type(attrs["type"]) != table.name:
-            continue
-        pair = (nodes[u]["type"], nodes[v]["type"])
-        by_pair.setdefault(pair, []).append({"from": u, "to": v, **attrs})
-    columns = {"from": "string", "to": "string", **table.columns}
-    return {pair: _arrow(rows, columns) for pair, rows in sorted(by_pair.items())}
+        groups.setdefault((attrs["cypher_type"], types[u], types[v]), []).append({"from": u, "to": v, **attrs})
+    columns = {t.name: {"from": "string", "to": "string", **t.columns} for t in tables}
+    return {key: _arrow(rows, columns[key[0]]) for key, rows in sorted(groups.items())}
 
 
 def _arrow(rows: list[dict[str, Any]], columns: dict[str, str]) -> pa.Table:

@@ -50,9 +50,12 @@ class EmbeddedEngine:
     def cached(cls, graph: nx.MultiDiGraph, schema: Schema, folder: Path) -> EmbeddedEngine:
         """A read-only database under `folder`, built once per graph content and reused after."""
         path = folder / f"{CACHE_PREFIX}{content_key(graph, schema)}.lbug"
-        if not path.exists():
-            _build_file(path, graph, schema)
-        return cls(ladybug.Database(str(path), read_only=True))
+        try:
+            if not path.exists():
+                _build_file(path, graph, schema)
+            return cls(ladybug.Database(str(path), read_only=True))
+        except (OSError, RuntimeError) as err:
+            raise EngineUnavailable(f"cannot keep the database at {path}: {err}") from None
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> Result:
         try:
@@ -82,16 +85,17 @@ class EmbeddedEngine:
 def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> None:
     """Create a table per entity type and relation type, and COPY the graph into them."""
     _check_names(schema)
-    for table in cols.node_tables(schema):
+    nodes, rels = cols.node_tables(schema), cols.rel_tables(schema)
+    for table in nodes:
         conn.execute(f"CREATE NODE TABLE {_q(table.name)}({_columns(table)}, PRIMARY KEY(`id`))")
-        rows = cols.node_rows(graph, table)  # COPY ... FROM rows scans this local pyarrow table
-        if rows.num_rows:
-            conn.execute(f"COPY {_q(table.name)} FROM rows")
-    for table in cols.rel_tables(schema):
+    for table in rels:
         pairs = ", ".join(f"FROM {_q(s)} TO {_q(t)}" for s, t in table.pairs)
         conn.execute(f"CREATE REL TABLE {_q(table.name)}({pairs}, {_columns(table)})")
-        for (source, target), rows in cols.rel_rows(graph, schema, table).items():  # noqa: B007 (read by COPY)
-            conn.execute(f"COPY {_q(table.name)} FROM rows (from='{source}', to='{target}')")
+    # `COPY T FROM rows` reads the pyarrow table bound to the local name `rows`.
+    for name, rows in cols.node_rows(graph, nodes).items():  # noqa: B007
+        conn.execute(f"COPY {_q(name)} FROM rows")
+    for (name, source, target), rows in cols.rel_rows(graph, rels).items():  # noqa: B007
+        conn.execute(f"COPY {_q(name)} FROM rows (from='{source}', to='{target}')")
 
 
 def _check_names(schema: Schema) -> None:
@@ -141,7 +145,7 @@ def _build_file(path: Path, graph: nx.MultiDiGraph, schema: Schema) -> None:
             leftover.unlink()
         tmp.parent.rmdir()
     for stale in path.parent.glob(f"{CACHE_PREFIX}*.lbug*"):
-        if stale.name != path.name:
+        if not stale.name.startswith(path.name):
             stale.unlink()
 
 

@@ -90,6 +90,10 @@ def test_params_are_typed_and_repeatable():
         (["timeline", "--format", "xml"], "unknown format 'xml'"),
         (["timeline", "--param", "oops"], "name=value"),
         (["   "], "the query is empty"),
+        (
+            ["MATCH (a) WHERE any(x IN a.aliases WHERE x = $n) RETURN a.id", "-p", "n=LA"],
+            "WITH $n AS value",
+        ),
     ],
 )
 def test_errors_exit_2_with_one_message_and_no_traceback(args, message):
@@ -113,3 +117,20 @@ def test_help_shows_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout
+
+
+def test_store_keeps_the_database_and_answers_the_same(tmp_path):
+    in_memory = query("timeline", "--format", "csv")
+    first = query("timeline", "--format", "csv", "--store", str(tmp_path))
+    second = query("timeline", "--format", "csv", "--store", str(tmp_path))
+    assert in_memory.stdout == first.stdout == second.stdout
+    assert len(list(tmp_path.glob("ladybug-*.lbug"))) == 1
+
+
+def test_store_that_cannot_be_written_is_one_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = query("timeline", "--store", str(blocker))
+    assert result.exit_code == 2
+    assert "cannot keep the database" in result.stderr
+    assert "Traceback" not in result.output

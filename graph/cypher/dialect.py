@@ -105,7 +105,6 @@ NOT_FUNCTIONS = frozenset(
         "contains",
         "union",
         "all",
-        "exists",
         "limit",
         "skip",
     }
@@ -269,6 +268,9 @@ def _whole_values(toks: list[Token]) -> list[Violation]:
     bound = _pattern_variables(toks)
     out = []
     for item in _return_items(toks):
+        if [t.text for t in item] == ["*"]:
+            out.append(Violation("RETURN *", item[0].offset, "name the properties to return, e.g. n.name, r.quote"))
+            continue
         words = [t for t in item if t.text.lower() not in ("distinct", "collect", "(", ")")]
         if words and words[0].text in bound and (len(words) == 1 or words[1].low == "as"):
             out.append(

@@ -35,6 +35,8 @@ NOT_PORTABLE = [
     ("MATCH (a)-[r]->(b) RETURN r AS rel", "returning whole 'r'", "scalar"),
     ("MATCH p = (a)-->(b) RETURN p", "returning whole 'p'", "scalar"),
     ("MATCH (a) RETURN collect(a) AS all", "returning whole 'a'", "scalar"),
+    ("MATCH (a)-->(b) RETURN *", "RETURN *", "name the properties"),
+    ("MATCH (a) WHERE exists(a.year) RETURN a.id", "exists()", "IS NOT NULL"),
     ("CREATE (:Person {id: 'x'})", "CREATE", "read-only"),
     ("CALL db.labels()", "CALL", "MATCH"),
     ("MATCH (a) WHERE any(x IN a.aliases WHERE x = $name) RETURN a.id", "parameter $name inside", "WITH $name"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -84,7 +85,7 @@ def list_shipped(queries_dir: Path) -> None:
     out.print("Run one: actorgraph query NAME [--param name=value] [--format table|json|csv]", highlight=False)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     err.print(f"[bold red]error[/]: {_escape(message)}", highlight=False)
     raise typer.Exit(2)
 

@@ -43,7 +43,11 @@ class EmbeddedEngine:
     def in_memory(cls, graph: nx.MultiDiGraph, schema: Schema) -> EmbeddedEngine:
         """A fresh in-memory database loaded with `graph`."""
         db = ladybug.Database()
-        load(ladybug.Connection(db), graph, schema)
+        try:
+            load(ladybug.Connection(db), graph, schema)
+        except RuntimeError as err:
+            db.close()
+            raise EngineUnavailable(f"cannot load the graph into the embedded engine: {explain(str(err))}") from None
         return cls(db)
 
     @classmethod

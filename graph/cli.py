@@ -109,5 +109,44 @@ def synth(
     out.print(f"Wrote {relations} relations in {fmt} to {out_dir}")
 
 
+QueriesDir = Annotated[
+    Path, typer.Option("--queries", envvar="ACTORGRAPH_QUERIES", help="Folder of shipped .cypher queries.")
+]
+
+
+@app.command(
+    epilog="Examples: actorgraph query who-opposes-the-ordinance · "
+    "actorgraph query neighbourhood --param name=LAPD --format json · "
+    'actorgraph query "MATCH (a:Agency) RETURN a.name ORDER BY a.name"'
+)
+def query(
+    query: Annotated[str, typer.Argument(help="A shipped query's name, a .cypher file, or Cypher text.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="name=value (ints, floats, true/false, else text).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    engine: Annotated[str, typer.Option("--engine", help="embedded (no server) or neo4j.")] = "embedded",
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Keep the embedded database here (e.g. build)."),
+    ] = None,
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+    queries_dir: QueriesDir = Path("queries"),
+) -> None:
+    """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
+    from .cypher import command
+
+    command.query(query, param or [], fmt, engine, store, queries_dir, lambda: _corpus(seeds, schema))
+
+
+@app.command(epilog="Example: actorgraph queries")
+def queries(queries_dir: QueriesDir = Path("queries")) -> None:
+    """List the shipped queries with their description and parameters."""
+    from .cypher import command
+
+    command.list_shipped(queries_dir)
+
+
 def main() -> None:
     app()

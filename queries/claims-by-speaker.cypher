@@ -1,0 +1,8 @@
+// name: claims-by-speaker
+// description: Relations that are someone's claim (a quote or statement) rather than the article's own reporting.
+MATCH (s)-[r]->(t)
+WHERE r.attributed_to IS NOT NULL
+MATCH (p {id: r.attributed_to})
+RETURN p.name AS speaker, r.attribution AS attribution, s.name AS source, r.type AS relation, t.name AS target,
+       r.confidence AS confidence, r.id AS relation_id
+ORDER BY speaker, relation_id

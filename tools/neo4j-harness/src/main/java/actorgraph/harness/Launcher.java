@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -25,6 +27,10 @@ import org.neo4j.io.ByteUnit;
  * <p>Usage: {@code java -jar neo4j-harness-launcher.jar --password P [--port N] [--data-dir DIR]
  * [--page-cache-mb M] [--ignore-stdin]}. Prints {@code READY bolt://127.0.0.1:PORT} once Bolt
  * accepts connections; shuts down cleanly on SIGTERM/SIGINT or when stdin reaches EOF.
+ *
+ * <p>Without {@code --data-dir} the store lives in a temp dir that is deleted on shutdown. Neo4j's harness
+ * also leaves a small {@code log4j-*.xml} in {@code java.io.tmpdir} per start, so point
+ * {@code -Djava.io.tmpdir} at a disposable directory (the Python wrapper does).
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -93,14 +99,22 @@ public final class Launcher {
         try {
             launcher.start();
         } catch (Throwable t) {
-            System.err.println("FAILED to start Neo4j: " + t);
             t.printStackTrace();
+            System.err.println("FAILED to start Neo4j: " + rootCause(t));
             System.exit(1);
         }
         System.out.println("READY bolt://" + HOST + ":" + options.port());
         System.out.flush();
         launcher.awaitExitRequest();
         System.exit(0);
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     /** Builds and starts the server, sets the password and waits until Bolt accepts connections. */
@@ -123,7 +137,10 @@ public final class Launcher {
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .withConfig(GraphDatabaseSettings.auth_minimum_password_length, 1)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb()));
+                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb()))
+                // Netty's default graceful-shutdown quiet period makes every stop take ~10 s.
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         if (options.dataDir() != null) {
             builder.withConfig(GraphDatabaseSettings.data_directory, options.dataDir());
         }

@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from ._gc import paused_gc
 from .corpus import Corpus, Entity, Relation, load_corpus
 
 
@@ -17,8 +18,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         schema_version=corpus.schema.spec.version,
         documents={d.id: _document_attrs(d) for d in corpus.documents.values()},
     )
-    graph.add_nodes_from((e.id, node_attrs(e)) for e in corpus.entities.values())
-    graph.add_edges_from((r.source, r.target, r.id, edge_attrs(r, corpus)) for r in corpus.relations.values())
+    with paused_gc():
+        graph.add_nodes_from((e.id, node_attrs(e)) for e in corpus.entities.values())
+        graph.add_edges_from((r.source, r.target, r.id, edge_attrs(r, corpus)) for r in corpus.relations.values())
     return graph
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import _models as m
+from ._gc import paused_gc
 from ._problems import Problem, ValidationFailed
 from ._yaml import Located
 from .quotes import FoldedText
@@ -99,9 +100,10 @@ def load_corpus(seeds: Path | str = "seeds", schema: Path | str | None = None) -
         )
     loaded_schema = load_schema(schema if schema is not None else seeds / "schema.yaml")
     problems: list[Problem] = []
-    documents = read_documents(seeds / "documents", problems)
-    annotations = read_annotations(seeds / "annotations", problems)
-    corpus = resolve(loaded_schema, documents, annotations, problems)
+    with paused_gc():
+        documents = read_documents(seeds / "documents", problems)
+        annotations = read_annotations(seeds / "annotations", problems)
+        corpus = resolve(loaded_schema, documents, annotations, problems)
     if problems:
         raise ValidationFailed(problems)
     return corpus

@@ -9,6 +9,8 @@ from graph.page import write_page
 pytestmark = pytest.mark.usefixtures("browser")
 
 LAPD_ICE = "lapd-cooperates-with-ice"
+HIDDEN_NODE_KEYS = "actorgraph.nodes.get({filter: n => n.hidden}).map(n => actorgraph.data.nodes[n.id].key)"
+HIDDEN_EDGE_KEYS = "actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)"
 PAYLOADS = (
     '<img src=x onerror="window.pwned=1;alert(1)">',
     "</script><script>window.pwned=2;alert(2)</script>",
@@ -89,7 +91,7 @@ def test_clicking_lapd_ice_shows_the_violent_felony_exception_and_its_quote(seed
 
 def test_relation_type_filter_hides_exactly_its_edges(seed_page, seed_graph):
     seed_page.page.locator('input[data-kind="relation"][data-type="supports"]').uncheck()
-    hidden = seed_page.js("actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)")
+    hidden = seed_page.js(HIDDEN_EDGE_KEYS)
     assert sorted(hidden) == sorted(k for _, _, k, t in seed_graph.edges(keys=True, data="type") if t == "supports")
     assert seed_page.js("actorgraph.nodes.get({filter: n => n.hidden}).length") == 0
     assert seed_page.js("actorgraph.network.body.edgeIndices.length") == seed_graph.number_of_edges() - len(hidden)
@@ -99,7 +101,7 @@ def test_relation_type_filter_hides_exactly_its_edges(seed_page, seed_graph):
 
 def test_entity_type_filter_hides_its_actors_and_their_relations(seed_page, seed_graph):
     seed_page.page.locator('input[data-kind="entity"][data-type="Person"]').uncheck()
-    hidden = seed_page.js("actorgraph.nodes.get({filter: n => n.hidden}).map(n => actorgraph.data.nodes[n.id].key)")
+    hidden = seed_page.js(HIDDEN_NODE_KEYS)
     people = {n for n, t in seed_graph.nodes(data="type") if t == "Person"}
     assert set(hidden) == people
     hidden_edges = seed_page.js(

@@ -118,7 +118,15 @@
   }
 
   // --- highlight ------------------------------------------------------------------------------
+  // Small graphs dim everything but the neighbourhood; big ones (dimming all would stall) select it instead.
+  const DIM_UP_TO = 3000;
+  const dims = data.vis.nodes.length <= DIM_UP_TO;
   function highlight(keepNodes, keepEdges) {
+    if (!dims) {
+      if (keepNodes) network.setSelection({ nodes: [...keepNodes], edges: [...keepEdges] }, { highlightEdges: false });
+      else network.unselectAll();
+      return;
+    }
     const nodeChanges = [];
     for (const n of data.vis.nodes) {
       const keep = keepNodes === null || keepNodes.has(n.id);

@@ -89,11 +89,16 @@ def _options(labelled: bool) -> dict[str, Any]:
         "physics": {"enabled": False, "solver": "forceAtlas2Based", "stabilization": False},
         "layout": {"randomSeed": 1, "improvedLayout": False},
         "interaction": {"hover": True, "hideEdgesOnDrag": not labelled, "tooltipDelay": 200},
-        "nodes": {"size": 14, "font": {"size": 16, "face": "system-ui, sans-serif"}, "borderWidth": 1},
+        "nodes": {
+            "size": 14,
+            "font": {"size": 18, "face": "system-ui, sans-serif"},
+            "borderWidth": 1,
+            "widthConstraint": {"maximum": 170},
+        },
         "edges": {
             "width": 1.6,
             "smooth": False,
-            "font": {"size": 12, "align": "middle", "face": "system-ui, sans-serif", "strokeWidth": 3},
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3},
             "arrows": {"to": {"scaleFactor": 0.6}},
             "selectionWidth": 2,
         },

@@ -271,7 +271,7 @@
   document.getElementById("fit").addEventListener("click", () => network.fit());
   showCounts();
   network.fit({ animation: false });
-  network.moveTo({ scale: network.getScale() * 0.85, animation: false }); // room for labels at the edges
+  network.moveTo({ scale: network.getScale() * 0.9, animation: false }); // room for labels at the edges
   network.once("afterDrawing", () => {
     api.readyAt = performance.now();
     api.ready = true;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -12,6 +13,7 @@ from . import _report
 from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
+from .page import write_page
 from .readwrite import node_link
 from .synth import SynthSpec, synthesize
 
@@ -56,13 +58,31 @@ def validate(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
 
 @app.command(epilog="Example: actorgraph build --seeds seeds --out build")
 def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDir = Path("build")) -> None:
-    """Validate the seeds and write the graph to OUT/graph.json (node-link JSON)."""
+    """Validate the seeds and write OUT/graph.json (node-link JSON) and OUT/graph.html (the network page)."""
     corpus = _corpus(seeds, schema)
     graph = build_graph(corpus)
     target = out_dir / "graph.json"
     node_link.write(graph, target)
-    out.print(f"Built {_report.counts_line(corpus)} → {target}")
+    page = write_page(graph, corpus.schema, out_dir / "graph.html")
+    out.print(f"Built {_report.counts_line(corpus)} → {target}, {page}")
     out.print(_report.stats_tables(graph))
+
+
+@app.command(epilog="Example: actorgraph viz --seeds seeds --out build/graph.html --open")
+def viz(
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+    out_path: Annotated[Path, typer.Option("--out", help="Page to write.", show_default=True)] = Path(
+        "build/graph.html"
+    ),
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+) -> None:
+    """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
+    corpus = _corpus(seeds, schema)
+    page = write_page(build_graph(corpus), corpus.schema, out_path)
+    out.print(f"Wrote {page} ({_report.counts_line(corpus)})")
+    if open_page:
+        webbrowser.open(page.resolve().as_uri())
 
 
 @app.command(epilog="Example: actorgraph show LAPD")

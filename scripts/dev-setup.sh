@@ -17,3 +17,11 @@ if command -v mvn >/dev/null && command -v java >/dev/null; then
 else
   echo "dev-setup: java/mvn not found: Neo4j tests will use NEO4J_URI or Docker, or skip" >&2
 fi
+
+# The network page tests drive a real Chromium (never `playwright install`; the system package is used).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium
+fi

@@ -1,0 +1,74 @@
+"""The interactive network page: one self-contained HTML file, made with pyvis' vis-network bundle."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+
+from .._atomic import write_text
+from ..schema import Schema
+from .data import page_data
+
+VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+
+JSON_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+__all__ = ["render_page", "safe_json", "write_page"]
+
+
+def render_page(graph: nx.MultiDiGraph, schema: Schema) -> str:
+    """The page as one HTML string: no external resource, same bytes for the same graph."""
+    data = page_data(graph, schema)
+    vis_js, page_js = _asset_vis("vis-network.min.js"), _asset("page.js")
+    return _asset("page.html").format(
+        title=html.escape(data["title"]),
+        csp=_csp([vis_js, page_js]),
+        vis_css=_asset_vis("vis-network.css"),
+        page_css=_asset("page.css"),
+        vis_js=vis_js,
+        data=safe_json(data),
+        page_js=page_js,
+    )
+
+
+def write_page(graph: nx.MultiDiGraph, schema: Schema, path: Path | str) -> Path:
+    """Write the page to `path` atomically; return the path."""
+    path = Path(path)
+    write_text(path, render_page(graph, schema))
+    return path
+
+
+def safe_json(value: Any) -> str:
+    """JSON that can sit inside a <script> element: no `<`, `>`, `&` or line separators left raw."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in JSON_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _csp(scripts: list[str]) -> str:
+    """Nothing may be fetched; only our own inline scripts (by hash) may run, so injected markup cannot."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:"
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@cache
+def _asset_vis(name: str) -> str:
+    text = (VIS_DIR / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise RuntimeError(f"{VIS_DIR / name} cannot be inlined: it contains a closing tag")
+    return text

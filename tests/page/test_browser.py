@@ -1,0 +1,162 @@
+"""The page in a real headless Chromium, loaded from file:// with nothing else reachable."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.page import write_page
+
+pytestmark = pytest.mark.usefixtures("browser")
+
+LAPD_ICE = "lapd-cooperates-with-ice"
+HIDDEN_NODE_KEYS = "actorgraph.nodes.get({filter: n => n.hidden}).map(n => actorgraph.data.nodes[n.id].key)"
+HIDDEN_EDGE_KEYS = "actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)"
+PAYLOADS = (
+    '<img src=x onerror="window.pwned=1;alert(1)">',
+    "</script><script>window.pwned=2;alert(2)</script>",
+)
+
+
+@pytest.fixture
+def seed_page(seed_graph, schema, tmp_path, open_page):
+    return open_page(write_page(seed_graph, schema, tmp_path / "graph.html"))
+
+
+def vis_id(opened, kind: str, key: str) -> str:
+    return opened.js(f"Object.entries(actorgraph.data.{kind}).find(([, v]) => v.key === {key!r})[0]")
+
+
+def click_canvas_at(opened, point: dict) -> None:
+    """Click the network canvas at a point given in network coordinates, zoomed in so it is unambiguous."""
+    opened.js("p => actorgraph.network.moveTo({position: p, scale: 1.5, animation: false})", point)
+    dom = opened.js("p => actorgraph.network.canvasToDOM(p)", point)
+    box = opened.page.locator("#network canvas").bounding_box()
+    opened.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+
+
+def click_node(opened, node: str) -> None:
+    click_canvas_at(opened, opened.js(f"actorgraph.network.getPosition('{node}')"))
+
+
+def click_edge(opened, edge: str) -> None:
+    ends = opened.js(f"(e => actorgraph.network.getPositions([e.from, e.to]))(actorgraph.edges.get('{edge}'))")
+    (a, b) = ends.values()
+    click_canvas_at(opened, {"x": (a["x"] + b["x"]) / 2, "y": (a["y"] + b["y"]) / 2})
+
+
+def panel_text(opened) -> str:
+    return opened.page.locator("#panel").inner_text()
+
+
+def test_loads_offline_without_errors_or_requests(seed_page):
+    assert seed_page.errors == []
+    assert seed_page.requests == [seed_page.url]
+
+
+def test_draws_every_actor_and_relation(seed_page, seed_graph):
+    assert seed_page.js("actorgraph.nodes.length") == seed_graph.number_of_nodes()
+    assert seed_page.js("actorgraph.edges.length") == seed_graph.number_of_edges()
+    assert seed_page.js("actorgraph.network.body.nodeIndices.length") == seed_graph.number_of_nodes()
+    assert seed_page.js("actorgraph.network.body.edgeIndices.length") == seed_graph.number_of_edges()
+    keys = seed_page.js("actorgraph.edges.get().map(e => actorgraph.data.edges[e.id].key)")
+    assert sorted(keys) == sorted(k for _, _, k in seed_graph.edges(keys=True))
+
+
+def test_clicking_an_actor_shows_its_evidence_and_highlights_neighbours(seed_page, seed_graph):
+    lapd, ice = vis_id(seed_page, "nodes", "lapd"), vis_id(seed_page, "nodes", "ice")
+    click_node(seed_page, lapd)
+    text = panel_text(seed_page)
+    assert "Los Angeles Police Department" in text
+    assert "Agency" in text
+    assert "LAPD" in text  # alias
+    assert seed_graph.nodes["lapd"]["quote"] in text
+    assert "cooperates-with-under-exception" in text and "U.S. Immigration and Customs Enforcement" in text
+    assert seed_page.js(f"actorgraph.nodes.get('{ice}').color") == seed_page.js(f"actorgraph.nodes.get('{lapd}').color")
+    others = seed_page.js(f"actorgraph.nodes.get().filter(n => n.id !== '{lapd}' && n.id !== '{ice}')")
+    assert others and all(n["color"]["background"] == "#eeeeee" for n in others)
+
+
+def test_clicking_lapd_ice_shows_the_violent_felony_exception_and_its_quote(seed_page, seed_graph):
+    click_edge(seed_page, vis_id(seed_page, "edges", LAPD_ICE))
+    attrs = seed_graph.edges["lapd", "ice", LAPD_ICE]
+    assert seed_page.page.locator("#panel blockquote").inner_text() == attrs["quote"]
+    text = panel_text(seed_page)
+    assert "violent felonies" in text
+    assert "exception" in text
+    assert seed_graph.graph["documents"][attrs["document"]]["title"] in text
+    assert "times invoked\n2" in text.replace("\t", "\n")
+    assert "report" in text  # attribution
+    assert seed_page.errors == []
+
+
+def test_relation_type_filter_hides_exactly_its_edges(seed_page, seed_graph):
+    seed_page.page.locator('input[data-kind="relation"][data-type="supports"]').uncheck()
+    hidden = seed_page.js(HIDDEN_EDGE_KEYS)
+    assert sorted(hidden) == sorted(k for _, _, k, t in seed_graph.edges(keys=True, data="type") if t == "supports")
+    assert seed_page.js("actorgraph.nodes.get({filter: n => n.hidden}).length") == 0
+    assert seed_page.js("actorgraph.network.body.edgeIndices.length") == seed_graph.number_of_edges() - len(hidden)
+    seed_page.page.locator('input[data-kind="relation"][data-type="supports"]').check()
+    assert seed_page.js("actorgraph.edges.get({filter: e => e.hidden}).length") == 0
+
+
+def test_entity_type_filter_hides_its_actors_and_their_relations(seed_page, seed_graph):
+    seed_page.page.locator('input[data-kind="entity"][data-type="Person"]').uncheck()
+    hidden = seed_page.js(HIDDEN_NODE_KEYS)
+    people = {n for n, t in seed_graph.nodes(data="type") if t == "Person"}
+    assert set(hidden) == people
+    hidden_edges = seed_page.js(
+        "actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)"
+    )
+    assert set(hidden_edges) == {k for u, v, k in seed_graph.edges(keys=True) if u in people or v in people}
+
+
+def test_search_by_alias_finds_the_actor(seed_page):
+    seed_page.page.fill("#search", "lapd")
+    assert seed_page.page.locator("#matches li").first.inner_text().startswith("Los Angeles Police Department")
+    seed_page.page.press("#search", "Enter")
+    assert seed_page.page.locator("#panel h2").inner_text() == "Los Angeles Police Department"
+
+
+def test_physics_can_be_switched_on(seed_page):
+    assert seed_page.js("actorgraph.network.physics.options.enabled") is False
+    seed_page.page.locator("#physics").check()
+    assert seed_page.js("actorgraph.network.physics.options.enabled") is True
+
+
+def test_script_in_names_aliases_and_quotes_does_not_run(seed_graph, schema, tmp_path, open_page):
+    for payload in PAYLOADS:
+        seed_graph.graph["name"] = payload
+        seed_graph.graph["documents"]["la-sanctuary-city-2024-11"]["title"] = payload
+        seed_graph.nodes["lapd"]["name"] = payload
+        seed_graph.nodes["lapd"]["aliases"] = [payload]
+        seed_graph.nodes["ice"]["quote"] = payload
+        seed_graph.edges["lapd", "ice", LAPD_ICE]["quote"] = payload
+        opened = open_page(write_page(seed_graph, schema, tmp_path / "evil.html"))
+        lapd = vis_id(opened, "nodes", "lapd")
+        click_node(opened, lapd)
+        assert opened.page.locator("#panel h2").inner_text() == payload
+        click_node(opened, vis_id(opened, "nodes", "ice"))
+        click_edge(opened, vis_id(opened, "edges", LAPD_ICE))
+        assert opened.page.locator("#panel blockquote").inner_text() == payload
+        opened.page.fill("#search", payload[:12])
+        assert opened.page.title() == payload
+        assert opened.js("window.pwned") is None
+        assert opened.dialogs == []
+        assert opened.errors == []
+        assert opened.requests == [opened.url]
+
+
+def test_screenshot_is_not_blank(seed_page, tmp_path):
+    shot = tmp_path / "graph.png"
+    seed_page.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    colours = seed_page.js(
+        """() => {
+          const c = document.querySelector('#network canvas');
+          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          const seen = new Set();
+          for (let i = 0; i < px.length; i += 4 * 7) seen.add(px[i] << 16 | px[i + 1] << 8 | px[i + 2]);
+          return seen.size;
+        }"""
+    )
+    assert colours > 50

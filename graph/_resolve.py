@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .schema import Schema
 
 _AMBIGUOUS = "\0ambiguous"
+_NO_QUALIFIERS: MappingProxyType = MappingProxyType({})
 
 
 def alias_key(name: str) -> str:
@@ -34,6 +35,7 @@ class _Resolver:
         self.defined_at: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
         self.relations: dict[str, Relation] = {}
+        self.rtypes = schema.relation_types
         self.texts: dict[str, FoldedText] = {}
 
     def bad(self, located: Located, path: tuple, message: str, hint: str | None = None) -> None:
@@ -103,7 +105,10 @@ class _Resolver:
                 )
 
     def lookup(self, located: Located, path: tuple, ref: str) -> Entity | None:
-        found = ref if ref in self.entities else self.aliases.get(alias_key(ref))
+        """The entity `ref` names (id, name or alias); `path` locates `ref` for problems."""
+        if ref in self.entities:
+            return self.entities[ref]
+        found = self.aliases.get(alias_key(ref))
         if found == _AMBIGUOUS:
             self.bad(located, path, f"{ref!r} is ambiguous: it names more than one entity", "use the entity id")
             return None
@@ -138,7 +143,7 @@ class _Resolver:
     def add_relation(
         self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None, rid: str
     ) -> None:
-        rtype = self.schema.relation_types.get(spec.type)
+        rtype = self.rtypes.get(spec.type)
         if rtype is None:
             self.bad(
                 located,
@@ -146,12 +151,9 @@ class _Resolver:
                 f"unknown relation type {spec.type!r}",
                 closest(spec.type, self.schema.relation_types),
             )
-        source = self.lookup(located, (*path, "source"), spec.source)
-        target = self.lookup(located, (*path, "target"), spec.target)
-        if rtype is not None:
-            self._check_endpoint(located, (*path, "source"), spec.type, "source", source, rtype.source)
-            self._check_endpoint(located, (*path, "target"), spec.type, "target", target, rtype.target)
-        qualifiers = self._qualifiers(located, path, spec) if rtype is not None else {}
+        source = self._endpoint(located, path, "source", spec, rtype)
+        target = self._endpoint(located, path, "target", spec, rtype)
+        qualifiers = self._qualifiers(located, path, spec, rtype) if rtype is not None else {}
         attribution, by = self._attribution(located, path, spec)
         evidence = self.evidence(located, (*path, "quote"), document, spec.quote, spec.start) if document else None
         if rid in self.relations:
@@ -165,27 +167,33 @@ class _Resolver:
             source.id,
             target.id,
             evidence,
-            MappingProxyType(qualifiers),
+            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
             attribution,
             by,
             spec.confidence,
             spec.note,
         )
 
-    def _check_endpoint(
-        self, located: Located, path: tuple, rtype: str, side: str, entity: Entity | None, allowed: list[str]
-    ) -> None:
-        if entity is not None and entity.type not in allowed:
+    def _endpoint(
+        self, located: Located, path: tuple, side: str, spec: m.RelationIn, rtype: m.RelationTypeSpec | None
+    ) -> Entity | None:
+        """The relation's `side` ("source" or "target"), checked against the types `rtype` allows there."""
+        ref = getattr(spec, side)
+        entity = self.lookup(located, (*path, side), ref)
+        allowed = getattr(rtype, side) if rtype is not None else None
+        if entity is not None and allowed is not None and entity.type not in allowed:
             self.bad(
                 located,
-                path,
-                f"{rtype} cannot have a {entity.type} ({entity.id}) as its {side}",
+                (*path, side),
+                f"{spec.type} cannot have a {entity.type} ({entity.id}) as its {side}",
                 f"allowed {side} types: {', '.join(allowed)}; fix the {side} or extend the schema",
             )
+        return entity
 
-    def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn) -> dict:
-        rtype = self.schema.relation_types[spec.type]
-        allowed = self.schema.allowed_qualifiers(spec.type)
+    def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec) -> dict:
+        if not spec.qualifiers and not rtype.required:
+            return {}
+        allowed = [*rtype.required, *rtype.optional]
         out = {}
         for name, value in spec.qualifiers.items():
             where = (*path, "qualifiers", name)

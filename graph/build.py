@@ -18,9 +18,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         schema_version=corpus.schema.spec.version,
         documents={d.id: _document_attrs(d) for d in corpus.documents.values()},
     )
+    cypher = {name: corpus.schema.cypher_type(name) for name in corpus.schema.relation_types}
     with paused_gc():
         graph.add_nodes_from((e.id, node_attrs(e)) for e in corpus.entities.values())
-        graph.add_edges_from((r.source, r.target, r.id, edge_attrs(r, corpus)) for r in corpus.relations.values())
+        graph.add_edges_from(
+            (r.source, r.target, r.id, edge_attrs(r, cypher[r.type])) for r in corpus.relations.values()
+        )
     return graph
 
 
@@ -39,12 +42,16 @@ def node_attrs(entity: Entity) -> dict[str, Any]:
     return attrs
 
 
-def edge_attrs(relation: Relation, corpus: Corpus) -> dict[str, Any]:
+def edge_attrs(relation: Relation, cypher_type: str) -> dict[str, Any]:
+    evidence = relation.evidence
     attrs: dict[str, Any] = {
         "id": relation.id,
         "type": relation.type,
-        "cypher_type": corpus.schema.cypher_type(relation.type),
-        **_evidence(relation.evidence),
+        "cypher_type": cypher_type,
+        "document": evidence.document,
+        "quote": evidence.quote,
+        "quote_start": evidence.start,
+        "quote_end": evidence.end,
         "attribution": relation.attribution,
         "confidence": relation.confidence,
     }
@@ -52,7 +59,8 @@ def edge_attrs(relation: Relation, corpus: Corpus) -> dict[str, Any]:
         attrs["attributed_to"] = relation.attributed_to
     if relation.note:
         attrs["note"] = relation.note
-    attrs.update(relation.qualifiers)
+    if relation.qualifiers:
+        attrs.update(relation.qualifiers)
     return attrs
 
 

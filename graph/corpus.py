@@ -25,7 +25,7 @@ from .quotes import FoldedText
 from .schema import Schema, load_schema
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A verbatim quote and where it stands: `document.text[start:end] == quote`."""
 
@@ -45,7 +45,7 @@ class Document:
     meta: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: str
@@ -56,7 +56,7 @@ class Entity:
     mention: Evidence | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     id: str
     type: str

@@ -1,0 +1,98 @@
+"""Build speed and memory: actorgraph's load-validate-build against bare networkx, in one run.
+
+Usage: PYTHONPATH=. python benchmarks/build.py [RELATIONS...]   (default 10000 100000)
+
+For each size it generates a corpus (`actorgraph synth`, JSON Lines, cached under
+build/bench/), then in a fresh process times
+  parse     reading the files, JSON decoding and structural checks (pydantic)
+  validate  references, endpoint types, qualifiers, quotes found in their documents
+  networkx  building the MultiDiGraph
+  bare      `MultiDiGraph().add_edges_from` of the same edges with the same attribute dicts
+and reports (validate + networkx) / bare (goal <= 3) and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "build" / "bench"
+
+
+def corpus(relations: int) -> Path:
+    """A generated seeds tree of `relations` relations (made once, then reused)."""
+    from graph.synth import SynthSpec, synthesize
+
+    path = CACHE / f"synth-{relations}"
+    if not (path / "annotations" / "annotations.jsonl").exists():
+        synthesize(path, SynthSpec(relations=relations, seed=1), ROOT / "seeds" / "schema.yaml")
+    return path
+
+
+def measure(seeds: Path) -> dict[str, float]:
+    """Time each stage on `seeds` in this process; GC is paused as the library pauses it."""
+    import networkx as nx
+
+    from graph._gc import paused_gc
+    from graph._read import read_annotations, read_documents
+    from graph._resolve import resolve
+    from graph.build import build_graph
+    from graph.schema import load_schema
+
+    problems: list = []
+    schema = load_schema(seeds / "schema.yaml")
+    with paused_gc():
+        t0 = time.perf_counter()
+        documents = read_documents(seeds / "documents", problems)
+        annotations = read_annotations(seeds / "annotations", problems)
+        t1 = time.perf_counter()
+        corpus_ = resolve(schema, documents, annotations, problems)
+        t2 = time.perf_counter()
+    assert not problems, problems[:3]
+    graph = build_graph(corpus_)
+    t3 = time.perf_counter()
+    edges = [(u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True)]
+    with paused_gc():
+        t4 = time.perf_counter()
+        bare = nx.MultiDiGraph()
+        bare.add_edges_from(edges)
+        t5 = time.perf_counter()
+    assert bare.number_of_edges() == graph.number_of_edges()
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"parse": t1 - t0, "validate": t2 - t1, "networkx": t3 - t2, "bare": t5 - t4, "peak_mib": peak_mib}
+
+
+def run(relations: int) -> dict[str, float]:
+    """Measure one size in a fresh interpreter, so peak memory is that size's alone."""
+    seeds = corpus(relations)
+    code = (
+        f"import json, sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'benchmarks')!r}]; import build; "
+        f"print(json.dumps(build.measure(build.Path({str(seeds)!r}))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["ratio"] = (result["validate"] + result["networkx"]) / result["bare"]
+    return result
+
+
+def main(sizes: list[int]) -> None:
+    print(
+        "| relations | parse s | validate s | networkx s | bare add_edges_from s | ratio (goal <= 3) | peak RSS MiB |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        r = run(size)
+        print(
+            f"| {size:,} | {r['parse']:.2f} | {r['validate']:.2f} | {r['networkx']:.2f} | {r['bare']:.2f} "
+            f"| {r['ratio']:.2f} | {r['peak_mib']:.0f} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])

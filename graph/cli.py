@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,10 @@ from . import _report
 from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
-from .readwrite import node_link
+from .readwrite import graphml, node_link
+from .readwrite._fields import ExportError
+from .readwrite.formats import FORMATS
+from .readwrite.formats import export as export_graph
 
 app = typer.Typer(
     name="actorgraph",
@@ -50,13 +54,44 @@ def validate(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
 
 @app.command(epilog="Example: actorgraph build --seeds seeds --out build")
 def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDir = Path("build")) -> None:
-    """Validate the seeds and write the graph to OUT/graph.json (node-link JSON)."""
+    """Validate the seeds and write the graph to OUT/graph.json (node-link JSON) and OUT/graph.graphml."""
     corpus = _corpus(seeds, schema)
     graph = build_graph(corpus)
     target = out_dir / "graph.json"
     node_link.write(graph, target)
-    out.print(f"Built {_report.counts_line(corpus)} → {target}")
+    graphml.write(graph, out_dir / "graph.graphml", corpus.schema)
+    out.print(f"Built {_report.counts_line(corpus)} → {target}, {out_dir / 'graph.graphml'}")
     out.print(_report.stats_tables(graph))
+
+
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
+DEFAULT_FORMAT = ExportFormat("graphml")
+
+
+@app.command(epilog="Examples: actorgraph export --format graphml  ·  actorgraph export --format csv --out build/neo4j")
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="; ".join(f"{n}: {f.opens_in}" for n, f in FORMATS.items())),
+    ] = DEFAULT_FORMAT,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="File to write \\[default: build/graph.EXT]; for csv a folder \\[default: build/csv]."
+        ),
+    ] = None,
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+) -> None:
+    """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin."""
+    corpus = _corpus(seeds, schema)
+    target = out_path or Path("build") / FORMATS[fmt.value].default
+    try:
+        written = export_graph(build_graph(corpus), fmt.value, target, corpus.schema)
+    except (ExportError, OSError) as failed:
+        err.print(f"[bold red]cannot export {fmt.value}[/]: {failed}; nothing was written.", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(f"Exported {_report.counts_line(corpus)} → {', '.join(map(str, written))}")
 
 
 @app.command(epilog="Example: actorgraph show LAPD")

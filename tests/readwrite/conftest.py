@@ -14,8 +14,8 @@ from graph.schema import Schema
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # Curly quotes, emoji, markup, CR/LF/tab, edge spaces — and characters XML 1.0 cannot hold (\x00 \x01 \x0b \x1f \ufffe).
-HOSTILE = ' “Curly” ‘quotes’ 🗳️👩🏽‍⚖️ <b>&amp; "dq" \'sq\' ]]> \x00\x01\x0b\x1f\ufffe tab\tCR\rCRLF\r\nend '
-HOSTILE_CLEAN = ' “Curly” ‘quotes’ 🗳️👩🏽‍⚖️ <b>&amp; "dq" \'sq\' ]]>  tab\tCR\rCRLF\r\nend '
+HOSTILE = " “Curly” \u2018quotes\u2019 🗳️👩🏽‍⚖️ <b>&amp; \"dq\" 'sq' ]]> \x00\x01\x0b\x1f\ufffe tab\tCR\rCRLF\r\nend "
+HOSTILE_CLEAN = " “Curly” \u2018quotes\u2019 🗳️👩🏽‍⚖️ <b>&amp; \"dq\" 'sq' ]]>  tab\tCR\rCRLF\r\nend "
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from graph.readwrite import graphml
 from graph.readwrite._fields import ExportError
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
+G = "{http://graphml.graphdrawing.org/xmlns}"
 GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
 
 
@@ -113,7 +114,7 @@ def test_every_data_key_is_declared_once_with_a_valid_type(tmp_path, hostile_gra
     assert not [i for i in keys if re.fullmatch(r"d\d+", i)], "numbered key ids collide with Gephi's"
     names = Counter((k.get("for"), k.get("attr.name")) for k in keys.values())
     assert max(names.values()) == 1
-    used = {d.get("key") for d in root.iter("{%s}data" % NS["g"])}
+    used = {d.get("key") for d in root.iter(G + "data")}
     assert used <= set(keys)
     assert keys["n_year"].get("attr.type") == "long"
     assert keys["e_confidence"].get("attr.type") == "double"
@@ -124,9 +125,9 @@ def test_every_data_key_is_declared_once_with_a_valid_type(tmp_path, hostile_gra
 def test_every_node_and_edge_has_a_label_and_edges_unique_ids(tmp_path, seed_graph, schema):
     graphml.write(seed_graph, tmp_path / "g.graphml", schema)
     root = ET.parse(tmp_path / "g.graphml").getroot()
-    for element in [*root.iter("{%s}node" % NS["g"]), *root.iter("{%s}edge" % NS["g"])]:
+    for element in [*root.iter(G + "node"), *root.iter(G + "edge")]:
         assert [d.text for d in element.findall("g:data", NS) if d.get("key") in ("n_label", "e_label")]
-    edge_ids = [e.get("id") for e in root.iter("{%s}edge" % NS["g"])]
+    edge_ids = [e.get("id") for e in root.iter(G + "edge")]
     assert edge_ids == sorted(k for *_, k in seed_graph.edges(keys=True))
 
 

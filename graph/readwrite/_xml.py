@@ -15,6 +15,11 @@ def clean(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+def needs_escape(value: str) -> bool:
+    """Whether `text(value)` differs from `value`."""
+    return _TEXT_SPECIAL.search(value) is not None
+
+
 def text(value: str) -> str:
     """Element content; CR kept as a reference so parsers do not fold it into LF."""
     if _TEXT_SPECIAL.search(value) is None:

@@ -21,7 +21,7 @@ from .._atomic import atomic_open
 from ..schema import Schema
 from . import _order
 from ._fields import GRAPH_CORE, NODE_CORE, ExportError, Fields, Kind, fields_for, from_schema, to_text, undeclared
-from ._xml import attr, text
+from ._xml import attr, needs_escape, text
 
 GRAPHML_TYPES: dict[Kind, str] = {
     "string": "string",
@@ -64,58 +64,72 @@ def chunks(graph: nx.MultiDiGraph, fields: Fields) -> Iterator[str]:
         ]
     )
     yield '  <graph id="G" edgedefault="directed" parse.nodeids="free" parse.edgeids="free">\n'
-    yield "".join(_data(graph.graph, fields.graph, graph_ids, "    ", "the graph", fields.declared))
-    yield from _nodes(graph, fields, node_ids, "label" not in fields.node)
-    yield from _edges(graph, fields, edge_ids, "label" not in fields.edge)
+    yield _Data(fields.graph, graph_ids, "    ", "the graph", fields.declared)(graph.graph, "G", None)
+    yield from _nodes(graph, _Data(node_kinds, node_ids, "      ", "node", fields.declared), "label" not in fields.node)
+    yield from _edges(graph, _Data(edge_kinds, edge_ids, "      ", "edge", fields.declared), "label" not in fields.edge)
     yield "  </graph>\n</graphml>\n"
 
 
-def _nodes(graph: nx.MultiDiGraph, fields: Fields, ids: dict[str, str], label: bool) -> Iterator[str]:
+def _nodes(graph: nx.MultiDiGraph, data: _Data, label: bool) -> Iterator[str]:
     parts: list[str] = []
-    label_open = f'      <data key="{ids["label"]}">'
     for i, (node, attrs) in enumerate(_order.nodes(graph), 1):
-        parts.append(f'    <node id="{attr(str(node))}">\n')
-        if label:
-            parts.append(f"{label_open}{text(str(attrs.get('name', node)))}</data>\n")
-        parts.extend(_data(attrs, fields.node, ids, "      ", f"node {node!r}", fields.declared))
-        parts.append("    </node>\n")
+        name = str(attrs.get("name", node)) if label else None
+        parts.append(f'    <node id="{attr(str(node))}">\n{data(attrs, node, name)}    </node>\n')
         if i % _BATCH == 0:
             yield "".join(parts)
             parts.clear()
     yield "".join(parts)
 
 
-def _edges(graph: nx.MultiDiGraph, fields: Fields, ids: dict[str, str], label: bool) -> Iterator[str]:
+def _edges(graph: nx.MultiDiGraph, data: _Data, label: bool) -> Iterator[str]:
     parts: list[str] = []
-    label_open = f'      <data key="{ids["label"]}">'
     for i, (key, source, target, attrs) in enumerate(_order.edges(graph), 1):
-        parts.append(f'    <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}">\n')
-        if label:
-            parts.append(f"{label_open}{text(str(attrs.get('type', key)))}</data>\n")
-        parts.extend(_data(attrs, fields.edge, ids, "      ", f"edge {key!r}", fields.declared))
-        parts.append("    </edge>\n")
+        rtype = str(attrs.get("type", key)) if label else None
+        parts.append(
+            f'    <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}">\n'
+            f"{data(attrs, key, rtype)}    </edge>\n"
+        )
         if i % _BATCH == 0:
             yield "".join(parts)
             parts.clear()
     yield "".join(parts)
 
 
-def _data(
-    attrs: Mapping[str, Any], kinds: Mapping[str, Kind], ids: Mapping[str, str], indent: str, where: str, declared: bool
-) -> list[str]:
-    out = []
-    for name in sorted(attrs):
-        value = attrs[name]
-        if value is None:
-            continue
-        kind = kinds.get(name)
-        if kind is None:
-            raise undeclared(where, name) if declared else ExportError(f"{where}: attribute {name!r} has no key")
-        try:
-            out.append(f'{indent}<data key="{ids[name]}">{text(to_text(value, kind))}</data>\n')
-        except ExportError as err:
-            raise ExportError(f"{where}: attribute {name!r}: {err}") from None
-    return out
+class _Data:
+    """Writes the `<data>` elements of one node, edge or graph: typed, escaped, in name order."""
+
+    def __init__(self, kinds: Mapping[str, Kind], ids: Mapping[str, str], indent: str, noun: str, declared: bool):
+        self.kinds = kinds
+        self.opens = {name: f'{indent}<data key="{ids[name]}">' for name in kinds}
+        self.noun = noun
+        self.declared = declared
+
+    def __call__(self, attrs: Mapping[str, Any], ident: Any, label: str | None) -> str:
+        names, values = (["label"], [label]) if label is not None else ([], [])
+        kinds = self.kinds
+        for name in sorted(attrs):
+            value = attrs[name]
+            if value is None:
+                continue
+            kind = kinds.get(name)
+            if kind is None:
+                raise self._undeclared(ident, name)
+            if kind == "string" and type(value) is str:
+                values.append(value)
+            else:
+                try:
+                    values.append(to_text(value, kind))
+                except ExportError as err:
+                    raise ExportError(f"{self.noun} {ident!r}: attribute {name!r}: {err}") from None
+            names.append(name)
+        if needs_escape("".join(values)):  # one scan for the whole element; escape only if needed
+            values = [text(v) for v in values]
+        opens = self.opens
+        return "".join([f"{opens[n]}{v}</data>\n" for n, v in zip(names, values, strict=True)])
+
+    def _undeclared(self, ident: Any, name: str) -> ExportError:
+        where = f"{self.noun} {ident!r}" if self.noun != "the graph" else self.noun
+        return undeclared(where, name) if self.declared else ExportError(f"{where}: attribute {name!r} has no key")
 
 
 def _keys(domain: str, kinds: Mapping[str, Kind], ids: Mapping[str, str]) -> list[str]:

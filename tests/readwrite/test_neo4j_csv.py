@@ -63,3 +63,11 @@ def test_bytes_are_the_same_every_time(tmp_path, seed_graph, schema):
     first = [p.read_bytes() for p in neo4j_csv.write(seed_graph, tmp_path / "a", schema)]
     second = [p.read_bytes() for p in neo4j_csv.write(seed_graph.copy(), tmp_path / "b", schema)]
     assert first == second
+
+
+def test_a_bad_relationship_leaves_neither_file(tmp_path, seed_graph, schema):
+    u, v, k = next(iter(seed_graph.edges(keys=True)))
+    seed_graph.edges[u, v, k]["weight"] = 2
+    with pytest.raises(ExportError, match=rf"edge '{k}': attribute 'weight' is not declared"):
+        neo4j_csv.write(seed_graph, tmp_path, schema)
+    assert not list(tmp_path.iterdir())

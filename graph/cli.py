@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -14,7 +15,10 @@ from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
 from .page import write_page
-from .readwrite import node_link
+from .readwrite import graphml, node_link
+from .readwrite._fields import ExportError
+from .readwrite.formats import FORMATS
+from .readwrite.formats import export as export_graph
 from .synth import SynthSpec, synthesize
 
 app = typer.Typer(
@@ -58,13 +62,14 @@ def validate(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
 
 @app.command(epilog="Example: actorgraph build --seeds seeds --out build")
 def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDir = Path("build")) -> None:
-    """Validate the seeds and write OUT/graph.json (node-link JSON) and OUT/graph.html (the network page)."""
+    """Validate the seeds; write OUT/graph.json (node-link), OUT/graph.graphml and OUT/graph.html (the page)."""
     corpus = _corpus(seeds, schema)
     graph = build_graph(corpus)
     target = out_dir / "graph.json"
     node_link.write(graph, target)
+    graphml.write(graph, out_dir / "graph.graphml", corpus.schema)
     page = write_page(graph, corpus.schema, out_dir / "graph.html")
-    out.print(f"Built {_report.counts_line(corpus)} → {target}, {page}")
+    out.print(f"Built {_report.counts_line(corpus)} → {target}, {out_dir / 'graph.graphml'}, {page}")
     out.print(_report.stats_tables(graph))
 
 
@@ -83,6 +88,36 @@ def viz(
     out.print(f"Wrote {page} ({_report.counts_line(corpus)})")
     if open_page:
         webbrowser.open(page.resolve().as_uri())
+
+
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
+DEFAULT_FORMAT = ExportFormat("graphml")
+
+
+@app.command(epilog="Examples: actorgraph export --format graphml  ·  actorgraph export --format csv --out build/neo4j")
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="; ".join(f"{n}: {f.opens_in}" for n, f in FORMATS.items())),
+    ] = DEFAULT_FORMAT,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="File to write \\[default: build/graph.EXT]; for csv a folder \\[default: build/csv]."
+        ),
+    ] = None,
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+) -> None:
+    """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin."""
+    corpus = _corpus(seeds, schema)
+    target = out_path or Path("build") / FORMATS[fmt.value].default
+    try:
+        written = export_graph(build_graph(corpus), fmt.value, target, corpus.schema)
+    except (ExportError, OSError) as failed:
+        err.print(f"[bold red]cannot export {fmt.value}[/]: {failed}; nothing was written.", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(f"Exported {_report.counts_line(corpus)} → {', '.join(map(str, written))}")
 
 
 @app.command(epilog="Example: actorgraph show LAPD")

@@ -24,7 +24,7 @@ def test_viz_writes_the_page(tmp_path, seed_graph, schema):
 def test_build_writes_the_page_beside_the_json(tmp_path):
     result = runner.invoke(app, ["build", "--seeds", str(ROOT / "seeds"), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml", "graph.html", "graph.json"]
 
 
 def test_viz_with_bad_seeds_writes_nothing(tmp_path):

@@ -1,0 +1,92 @@
+"""A nodes/relationships CSV pair in `neo4j-admin database import` header format.
+
+`nodes.csv`: `id:ID`, `:LABEL` (the entity type), then one typed column per node attribute
+(`aliases:string[]`, `year:long`, …). `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the Cypher type),
+then one typed column per edge attribute (`id`, `confidence:double`, …). Arrays use `;` between items, so an
+item holding `;` is refused; an absent value is an empty cell. Quotes may span lines: import with
+`--multiline-fields=true`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from .._atomic import atomic_open
+from ..schema import Schema
+from . import _order
+from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
+
+ARRAY_DELIMITER = ";"
+NODES, RELATIONSHIPS = "nodes.csv", "relationships.csv"
+CSV_TYPES: dict[Kind, str] = {
+    "string": "",
+    "long": ":long",
+    "double": ":double",
+    "boolean": ":boolean",
+    "json": ":string[]",
+}
+
+
+def write(graph: nx.MultiDiGraph, folder: Path | str, schema: Schema | None = None) -> tuple[Path, Path]:
+    """Write `folder`/nodes.csv and `folder`/relationships.csv; both appear, or neither changes."""
+    fields = fields_for(graph, schema)
+    folder = Path(folder)
+    paths = folder / NODES, folder / RELATIONSHIPS
+    with ExitStack() as stack:
+        nodes_file, rels_file = (stack.enter_context(atomic_open(p)) for p in paths)
+        write_nodes(graph, fields, nodes_file)
+        write_relationships(graph, fields, rels_file)
+    return paths
+
+
+def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str]) -> None:
+    writer = csv.writer(f, lineterminator="\n")
+    writer.writerow(["id:ID", ":LABEL", *_header(fields.node)])
+    for node, attrs in _order.nodes(graph):
+        where = f"node {node!r}"
+        writer.writerow([str(node), attrs.get("type", ""), *_cells(attrs, fields.node, where, fields.declared)])
+
+
+def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str]) -> None:
+    writer = csv.writer(f, lineterminator="\n")
+    writer.writerow([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)])
+    for key, source, target, attrs in _order.edges(graph):
+        rel_type = attrs.get("cypher_type") or str(attrs.get("type", "RELATED")).replace("-", "_").upper()
+        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared)
+        writer.writerow([str(source), str(target), rel_type, *cells])
+
+
+def _header(kinds: Mapping[str, Kind]) -> list[str]:
+    return [name + CSV_TYPES[kind] for name, kind in kinds.items()]
+
+
+def _cells(attrs: Mapping[str, Any], kinds: Mapping[str, Kind], where: str, declared: bool) -> list[str]:
+    for name in attrs:
+        if name not in kinds and attrs[name] is not None:
+            raise undeclared(where, name) if declared else ExportError(f"{where}: attribute {name!r} has no type")
+    try:
+        return [_cell(attrs.get(name), kind, name) for name, kind in kinds.items()]
+    except ExportError as err:
+        raise ExportError(f"{where}: {err}") from None
+
+
+def _cell(value: Any, kind: Kind, name: str) -> str:
+    if value is None:
+        return ""
+    if kind != "json":
+        return to_text(value, kind)
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise ExportError(f"attribute {name!r} is {value!r}, not a list of strings")
+    return ARRAY_DELIMITER.join(_item(item, name) for item in value)
+
+
+def _item(item: str, name: str) -> str:
+    if ARRAY_DELIMITER in item:
+        raise ExportError(f"attribute {name!r}: item {item!r} holds {ARRAY_DELIMITER!r}, the CSV array delimiter")
+    return item

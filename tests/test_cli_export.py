@@ -1,0 +1,85 @@
+"""`actorgraph export` and the GraphML that `actorgraph build` writes."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from graph import load_graph, load_schema
+from graph.cli import app
+from graph.readwrite import graphml
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "files"),
+    [
+        ("graphml", ["graph.graphml"]),
+        ("gexf", ["graph.gexf"]),
+        ("cyjs", ["graph.cyjs"]),
+        ("json", ["graph.json"]),
+        ("csv", ["csv/nodes.csv", "csv/relationships.csv"]),
+    ],
+)
+def test_export_writes_the_format_to_build_by_default(tmp_path, monkeypatch, fmt, files):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "--format", fmt, "--seeds", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert sorted(str(p.relative_to("build")) for p in Path("build").rglob("*") if p.is_file()) == files
+    assert "13 actors and 13 relations" in result.output
+
+
+def test_export_out_names_the_file(tmp_path):
+    target = tmp_path / "deep" / "actors.graphml"
+    result = runner.invoke(app, ["export", "-f", "graphml", "--out", str(target), "--seeds", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(target, force_multigraph=True).number_of_nodes() == 13
+
+
+def test_export_json_is_node_link(tmp_path):
+    target = tmp_path / "g.json"
+    assert runner.invoke(app, ["export", "-f", "json", "--out", str(target), "--seeds", str(SEEDS)]).exit_code == 0
+    assert len(json.loads(target.read_text(encoding="utf-8"))["edges"]) == 13
+
+
+def test_export_failure_is_one_message_without_traceback(tmp_path):
+    (tmp_path / "taken.graphml").mkdir()
+    result = runner.invoke(app, ["export", "--out", str(tmp_path / "taken.graphml"), "--seeds", str(SEEDS)])
+    assert result.exit_code == 1
+    assert "cannot export graphml" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_rejects_an_unknown_format():
+    result = runner.invoke(app, ["export", "--format", "dot", "--seeds", str(SEEDS)])
+    assert result.exit_code == 2
+
+
+def test_every_help_shows_an_example():
+    for command in ("export", "build"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output and f"actorgraph {command}" in result.output
+
+
+def test_build_writes_graphml_that_networkx_and_igraph_load_intact(tmp_path):
+    result = runner.invoke(app, ["build", "--seeds", str(SEEDS), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    built, schema = load_graph(SEEDS), load_schema(SEEDS / "schema.yaml")
+    read = graphml.read(tmp_path / "graph.graphml", schema)
+    assert read.graph == built.graph
+    assert sorted(read.nodes(data=True)) == sorted(built.nodes(data=True))
+    assert sorted(read.edges(keys=True, data=True)) == sorted(built.edges(keys=True, data=True))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ig = igraph.Graph.Read_GraphML(str(tmp_path / "graph.graphml"))
+    assert (ig.vcount(), ig.ecount()) == (13, 13)
+    assert sorted(ig.es["id"]) == sorted(k for *_, k in built.edges(keys=True))

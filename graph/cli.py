@@ -116,11 +116,13 @@ QueriesDir = Annotated[
 
 Uri = Annotated[
     str | None,
-    typer.Option("--uri", help="Neo4j URI: bolt://, neo4j:// or neo4j+s:// [env NEO4J_URI; bolt://localhost:7687]."),
+    typer.Option(
+        "--uri", help="Neo4j URI: bolt://, neo4j:// or neo4j+s:// (env NEO4J_URI; default bolt://localhost:7687)."
+    ),
 ]
-Username = Annotated[str | None, typer.Option("--username", help="Neo4j user [env NEO4J_USERNAME; neo4j].")]
-Password = Annotated[str | None, typer.Option("--password", help="Neo4j password [env NEO4J_PASSWORD].")]
-Database = Annotated[str | None, typer.Option("--database", help="Neo4j database [env NEO4J_DATABASE; neo4j].")]
+Username = Annotated[str | None, typer.Option("--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")]
+Password = Annotated[str | None, typer.Option("--password", help="Neo4j password (env NEO4J_PASSWORD).")]
+Database = Annotated[str | None, typer.Option("--database", help="Neo4j database (env NEO4J_DATABASE; default neo4j).")]
 Dataset = Annotated[
     str, typer.Option("--dataset", envvar="ACTORGRAPH_DATASET", help="Name of the dataset in Neo4j.", show_default=True)
 ]

@@ -40,7 +40,7 @@ def sync(
     """Build the graph and sync it into `dataset`; print what was (or would be) written."""
     loaded = corpus()
     graph = build_graph(loaded)
-    with _connected(settings) as driver:
+    with _connected(settings) as driver, _ProgressBar() as progress:
         report = syncing.sync(
             driver,
             settings.database,
@@ -50,7 +50,7 @@ def sync(
             prune=prune,
             dry_run=dry_run,
             batch_size=batch_size,
-            progress=_progress_bar,
+            progress=progress,
         )
     for line in summary(report, settings):
         out.print(escape(line))
@@ -123,22 +123,28 @@ def _connected(settings: Settings) -> Iterator[neo4j.Driver]:
         driver.close()
 
 
-def _progress_bar(total: int) -> Callable[[int], None] | None:
-    """A rich progress bar on stderr for large syncs, when stderr is a terminal."""
-    if total < PROGRESS_MIN or not err.is_terminal:
-        return None
-    bar = Progress(
-        TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
-    )
-    task = bar.add_task("sync", total=total)
-    bar.start()
+class _ProgressBar:
+    """A rich progress bar on stderr for large syncs, only when stderr is a terminal; stopped on exit."""
 
-    def advance(n: int) -> None:
-        bar.advance(task, n)
-        if bar.finished:
-            bar.stop()
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
 
-    return advance
+    def __call__(self, total: int) -> Callable[[int], None] | None:
+        if total < PROGRESS_MIN or not err.is_terminal:
+            return None
+        self.bar = Progress(
+            TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+        )
+        task = self.bar.add_task("sync", total=total)
+        self.bar.start()
+        return lambda n: self.bar.advance(task, n) if self.bar else None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def fail(message: str, code: int) -> NoReturn:

@@ -169,6 +169,67 @@ QueriesDir = Annotated[
 ]
 
 
+Uri = Annotated[
+    str | None,
+    typer.Option(
+        "--uri", help="Neo4j URI: bolt://, neo4j:// or neo4j+s:// (env NEO4J_URI; default bolt://localhost:7687)."
+    ),
+]
+Username = Annotated[str | None, typer.Option("--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")]
+Password = Annotated[str | None, typer.Option("--password", help="Neo4j password (env NEO4J_PASSWORD).")]
+Database = Annotated[str | None, typer.Option("--database", help="Neo4j database (env NEO4J_DATABASE; default neo4j).")]
+Dataset = Annotated[
+    str, typer.Option("--dataset", envvar="ACTORGRAPH_DATASET", help="Name of the dataset in Neo4j.", show_default=True)
+]
+
+
+def _neo4j(uri: str | None, username: str | None, password: str | None, database: str | None):
+    from .neo4jdb.settings import Settings
+
+    return Settings.from_env(uri=uri, username=username, password=password, database=database)
+
+
+@app.command(
+    epilog="Example: actorgraph sync --dataset default --prune · exit 3: Neo4j unreachable or refused the login"
+)
+def sync(
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+    dataset: Dataset = "default",
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Delete the dataset's nodes and relations not in the seeds.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 2000,
+    uri: Uri = None,
+    username: Username = None,
+    password: Password = None,
+    database: Database = None,
+) -> None:
+    """Write the graph into Neo4j as one dataset; only what changed is written (a re-sync writes nothing)."""
+    from .neo4jdb import command
+
+    settings = _neo4j(uri, username, password, database)
+    command.sync(lambda: _corpus(seeds, schema), settings, dataset, prune, dry_run, batch_size)
+
+
+@app.command(epilog="Example: actorgraph pull --dataset default --out build/neo4j-graph.json")
+def pull(
+    dataset: Dataset = "default",
+    target: Annotated[Path, typer.Option("--out", help="Node-link JSON file to write.")] = Path(
+        "build/neo4j-graph.json"
+    ),
+    uri: Uri = None,
+    username: Username = None,
+    password: Password = None,
+    database: Database = None,
+) -> None:
+    """Read a dataset back from Neo4j and write it as node-link JSON (equal to the built graph.json)."""
+    from .neo4jdb import command
+
+    command.pull(_neo4j(uri, username, password, database), dataset, target)
+
+
 @app.command(
     epilog="Examples: actorgraph query who-opposes-the-ordinance · "
     "actorgraph query neighbourhood --param name=LAPD --format json · "
@@ -180,7 +241,10 @@ def query(
         list[str] | None, typer.Option("--param", "-p", help="name=value (ints, floats, true/false, else text).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
-    engine: Annotated[str, typer.Option("--engine", help="embedded (no server) or neo4j.")] = "embedded",
+    engine: Annotated[
+        str, typer.Option("--engine", help="embedded (no server) or neo4j (what `actorgraph sync` wrote).")
+    ] = "embedded",
+    write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (neo4j engine).")] = False,
     store: Annotated[
         Path | None,
         typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Keep the embedded database here (e.g. build)."),
@@ -188,11 +252,25 @@ def query(
     seeds: Seeds = Path("seeds"),
     schema: SchemaOpt = None,
     queries_dir: QueriesDir = Path("queries"),
+    uri: Uri = None,
+    username: Username = None,
+    password: Password = None,
+    database: Database = None,
 ) -> None:
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from .cypher import command
 
-    command.query(query, param or [], fmt, engine, store, queries_dir, lambda: _corpus(seeds, schema))
+    command.query(
+        query,
+        param or [],
+        fmt,
+        engine,
+        store,
+        queries_dir,
+        lambda: _corpus(seeds, schema),
+        neo4j=_neo4j(uri, username, password, database),
+        write=write,
+    )
 
 
 @app.command(epilog="Example: actorgraph queries")

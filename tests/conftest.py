@@ -1,15 +1,20 @@
-"""Shared fixtures: the repository's seeds, a writable copy of them, and a CLI runner."""
+"""Shared fixtures: the repository's seeds, a writable copy of them, a CLI runner, and one real Neo4j."""
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
+from graph.neo4jdb.settings import Settings
+
+from .support.neo4j_server import Neo4jInfo, docker_engine_available, harness_unavailable_reason, neo4j_for_tests
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -48,3 +53,44 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def neo4j_unavailable_reason() -> str | None:
+    """Why no Neo4j can be had for the tests (no NEO4J_URI, no Docker, no java/harness), or None."""
+    if os.environ.get("NEO4J_URI") or docker_engine_available():
+        return None
+    return harness_unavailable_reason()
+
+
+@pytest.fixture(scope="session")
+def neo4j_info() -> Iterator[Neo4jInfo]:
+    """The one Neo4j of the test session: NEO4J_URI (a disposable database!), else Docker, else the local harness.
+
+    Skipped only when none is possible here; with CI=true that fails the run instead.
+    """
+    reason = neo4j_unavailable_reason()
+    if reason is not None:
+        no_neo4j(reason)
+    with neo4j_for_tests() as info:
+        yield info
+
+
+def no_neo4j(reason: str) -> NoReturn:
+    """Skip the test for want of a Neo4j, or fail it when CI=true (CI must never skip them silently)."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs a real Neo4j for the tests: {reason}", pytrace=False)
+    pytest.skip(f"no Neo4j for the tests: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(neo4j_info: Neo4jInfo) -> Settings:
+    return Settings(neo4j_info.uri, neo4j_info.username, neo4j_info.password, neo4j_info.database)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings: Settings):
+    from graph.neo4jdb.connect import connect
+
+    driver = connect(neo4j_settings)
+    yield driver
+    driver.close()

@@ -1,4 +1,4 @@
-"""What `actorgraph query` and `actorgraph queries` do; every failure is one message and exit 2."""
+"""What `actorgraph query` and `actorgraph queries` do; every failure is one message and exit 2 (3: no Neo4j)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rich.console import Console
 from ..build import build_graph
 from ..corpus import Corpus
 from ..engines import EngineUnavailable, QueryError, open_engine
+from ..neo4jdb.settings import EXIT_CONNECTION, ConnectionProblem, Settings
 from . import output, params
 from .library import LibraryError, QueryFile, find_query, list_queries, read_query
 from .run import run_query
@@ -30,20 +31,31 @@ def query(
     store: Path | None,
     queries_dir: Path,
     corpus: Callable[[], Corpus],
+    *,
+    neo4j: Settings | None = None,
+    write: bool = False,
 ) -> None:
-    """Resolve the query, check its parameters, run it and print the result in `fmt`."""
+    """Resolve the query, check its parameters, run it and print the result in `fmt`.
+
+    The neo4j engine answers from what `actorgraph sync` wrote, so it does not read the seeds.
+    """
     try:
         if fmt not in output.FORMATS:
             raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(output.FORMATS)}")
         shipped = resolve(text, queries_dir)
         declared = {p.name: p.type for p in shipped.params} if shipped else {}
         given = params.parse(pairs, declared)
-        loaded = corpus()
-        engine = open_engine(engine_name, build_graph(loaded), loaded.schema, store)
+        if engine_name == "neo4j":
+            engine = open_engine(engine_name, None, None, neo4j=neo4j, write=write)
+        else:
+            loaded = corpus()
+            engine = open_engine(engine_name, build_graph(loaded), loaded.schema, store)
         try:
             result = run_query(engine, shipped.text if shipped else text, given)
         finally:
             engine.close()
+    except ConnectionProblem as problem:
+        fail(str(problem), EXIT_CONNECTION)
     except (QueryError, params.ParamError, LibraryError, EngineUnavailable) as problem:
         fail(str(problem))
     if fmt == "json":
@@ -85,9 +97,9 @@ def list_shipped(queries_dir: Path) -> None:
     out.print("Run one: actorgraph query NAME [--param name=value] [--format table|json|csv]", highlight=False)
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error[/]: {_escape(message)}", highlight=False)
-    raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 def _escape(text: str) -> str:

@@ -22,7 +22,6 @@ def run_query(engine: Engine, query: str, given: dict[str, Any]) -> Result:
 def _with_dialect_hint(message: str, query: str, engine: str) -> str:
     """Name the first construct outside the portable dialect, which is the likely cause."""
     violations = dialect.check(query)
-    if not violations:
+    if not violations or engine == "neo4j":  # Neo4j runs all of Cypher: the dialect is not the cause
         return message
-    other = "; or run it with --engine neo4j" if engine != "neo4j" else ""
-    return f"{message}\n{violations[0].describe(query)}{other}."
+    return f"{message}\n{violations[0].describe(query)}; or run it with --engine neo4j."

@@ -85,7 +85,6 @@ def test_params_are_typed_and_repeatable():
         (["MATCH (a) RETURN a"], "return its properties"),
         (["no-such-query"], "no query named 'no-such-query'"),
         (["missing.cypher"], "no such query file"),
-        (["timeline", "--engine", "neo4j"], "not available yet"),
         (["timeline", "--engine", "sqlite"], "unknown engine 'sqlite'"),
         (["timeline", "--format", "xml"], "unknown format 'xml'"),
         (["timeline", "--param", "oops"], "name=value"),

@@ -127,6 +127,6 @@ def test_names_differing_only_in_case_are_refused(tmp_path, graph):
         EmbeddedEngine.in_memory(graph, schema)
 
 
-def test_neo4j_engine_is_not_available_yet(corpus, graph):
-    with pytest.raises(EngineUnavailable, match="not available yet"):
-        open_engine("neo4j", graph, corpus.schema)
+def test_an_unknown_engine_is_named(corpus, graph):
+    with pytest.raises(EngineUnavailable, match="unknown engine 'sqlite'; choose one of: embedded, neo4j"):
+        open_engine("sqlite", graph, corpus.schema)

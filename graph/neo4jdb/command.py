@@ -1,0 +1,152 @@
+"""What `actorgraph sync` and `actorgraph pull` do: one line per failure, exit 2 (or 3: connection)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NoReturn
+
+import neo4j
+import typer
+from neo4j.exceptions import DriverError, Neo4jError
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..build import build_graph
+from ..corpus import Corpus
+from ..readwrite import node_link
+from . import pull as pulling
+from . import sync as syncing
+from .connect import connect, explain
+from .records import SyncError
+from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
+
+EXIT_USAGE = 2
+PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def sync(
+    corpus: Callable[[], Corpus],
+    settings: Settings,
+    dataset: str,
+    prune: bool,
+    dry_run: bool,
+    batch_size: int,
+) -> None:
+    """Build the graph and sync it into `dataset`; print what was (or would be) written."""
+    loaded = corpus()
+    graph = build_graph(loaded)
+    with _connected(settings) as driver, _ProgressBar() as progress:
+        report = syncing.sync(
+            driver,
+            settings.database,
+            graph,
+            loaded.schema,
+            dataset,
+            prune=prune,
+            dry_run=dry_run,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    for line in summary(report, settings):
+        out.print(escape(line))
+
+
+def pull(settings: Settings, dataset: str, target: Path) -> None:
+    """Read `dataset` back and write it as node-link JSON to `target`."""
+    with _connected(settings) as driver:
+        graph = pulling.pull(driver, settings.database, dataset)
+    node_link.write(graph, target)
+    out.print(
+        escape(
+            f"Pulled dataset {dataset!r}: {graph.number_of_nodes()} nodes, "
+            f"{graph.number_of_edges()} relationships → {target}"
+        )
+    )
+
+
+def summary(report: syncing.SyncReport, settings: Settings) -> list[str]:
+    """What the sync did, or with --dry-run would do, in a few lines."""
+    plan = report.plan
+    dry = report.dry_run
+    where = f"dataset {plan.dataset!r} in database {settings.database!r} at {settings.uri}"
+    head = f"Dry run for {where} (nothing written):" if dry else f"Synced {where}:"
+    nodes = _counts(len(plan.create_nodes), len(plan.update_nodes), plan.unchanged_nodes, len(plan.stale_nodes), report)
+    rels = _counts(len(plan.create_rels), len(plan.update_rels), plan.unchanged_rels, len(plan.stale_rels), report)
+    if plan.relabel:
+        nodes += f" ({len(plan.relabel)} relabelled)"
+    if plan.recreate:
+        rels += f" ({len(plan.recreate)} recreated: type or endpoints changed)"
+    attrs = {"created": "to create" if dry else "created", "updated": "to update" if dry else "updated"}.get(
+        plan.graph_attrs or "", "unchanged"
+    )
+    lines = [head, f"  nodes          {nodes}", f"  relationships  {rels}", f"  graph attributes {attrs}"]
+    if not dry:
+        counters = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(report.counters.items()))
+        lines.append(f"  Neo4j: {counters}" if counters else "  Neo4j: nothing written (already in sync)")
+    return lines
+
+
+def _counts(create: int, update: int, same: int, stale: int, report: syncing.SyncReport) -> str:
+    if report.dry_run:
+        text = f"{create} to create, {update} to update, {same} unchanged"
+        gone = "to delete (--prune)"
+    else:
+        text = f"{create} created, {update} updated, {same} unchanged"
+        gone = "deleted (--prune)"
+    if not stale:
+        return text
+    return f"{text}, {stale} {gone if report.pruned else 'stale kept (--prune deletes them)'}"
+
+
+@contextlib.contextmanager
+def _connected(settings: Settings) -> Iterator[neo4j.Driver]:
+    """A connected driver; every failure inside becomes one message and an exit code."""
+    try:
+        driver = connect(settings)
+    except ConnectionProblem as problem:
+        fail(str(problem), EXIT_CONNECTION)
+    try:
+        yield driver
+    except SyncError as problem:
+        fail(str(problem), EXIT_USAGE)
+    except (Neo4jError, DriverError) as error:
+        problem = explain(error, settings)
+        if isinstance(problem, ConnectionProblem):
+            fail(str(problem), EXIT_CONNECTION)
+        fail(f"Neo4j refused the write: {getattr(error, 'message', None) or error}", EXIT_USAGE)
+    finally:
+        driver.close()
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr for large syncs, only when stderr is a terminal; stopped on exit."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+
+    def __call__(self, total: int) -> Callable[[int], None] | None:
+        if total < PROGRESS_MIN or not err.is_terminal:
+            return None
+        self.bar = Progress(
+            TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+        )
+        task = self.bar.add_task("sync", total=total)
+        self.bar.start()
+        return lambda n: self.bar.advance(task, n) if self.bar else None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def fail(message: str, code: int) -> NoReturn:
+    err.print(f"[bold red]error[/]: {escape(message)}")
+    raise typer.Exit(code)

@@ -1,0 +1,130 @@
+"""The graph as Neo4j records and back: labels and types checked against the schema, a content hash per item.
+
+A node becomes `(:Entity:<entity type> {dataset, id, sync_hash, …attrs})`; an edge becomes
+`-[:<cypher type> {dataset, id, sync_hash, …attrs}]->` between two nodes of the same dataset; the graph's
+own attributes are JSON on one `(:ActorgraphDataset {dataset, graph_json})` node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from ..schema import Schema
+
+ENTITY = "Entity"  # the label every synced node carries, besides its entity type
+DATASET = "ActorgraphDataset"  # the label of the node holding a dataset's graph attributes
+RESERVED = ("dataset", "sync_hash")  # properties sync adds; attrs may not use them
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+HASH_VERSION = "actorgraph-sync-1"
+
+
+class SyncError(Exception):
+    """The graph cannot be synced as it is; `str()` is the message to show."""
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    id: str
+    label: str
+    props: dict[str, Any]  # everything stored, including dataset, id and sync_hash
+
+    @property
+    def hash(self) -> str:
+        return self.props["sync_hash"]
+
+
+@dataclass(frozen=True)
+class RelRecord:
+    id: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any]
+
+    @property
+    def hash(self) -> str:
+        return self.props["sync_hash"]
+
+
+def quoted(name: str) -> str:
+    """`name` as a backtick-quoted Cypher identifier, if it is a plain identifier; else `SyncError`."""
+    if not IDENTIFIER.match(name):
+        raise SyncError(f"{name!r} is not a plain identifier and cannot be a Neo4j label or type")
+    return f"`{name}`"
+
+
+def check_dataset(name: str) -> str:
+    if not DATASET_NAME.match(name):
+        raise SyncError(f"dataset name {name!r}: use letters, digits, '.', '_' and '-' (at most 100)")
+    return name
+
+
+def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[NodeRecord]:
+    """Every node, in id order, labelled by its schema entity type."""
+    labels = set(schema.entity_types)
+    for reserved in (ENTITY, DATASET):
+        if reserved in labels:
+            raise SyncError(f"entity type {reserved!r} clashes with a label sync reserves; rename it in the schema")
+    records = []
+    for node, attrs in sorted(graph.nodes(data=True)):
+        label = attrs.get("type")
+        if label not in labels:
+            raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
+        quoted(label)
+        props = {"id": node, **_storable(f"node {node!r}", attrs)}
+        records.append(NodeRecord(node, label, _hashed(props, dataset, [label])))
+    return records
+
+
+def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[RelRecord]:
+    """Every edge, in key order, typed by its schema Cypher type."""
+    types = {schema.cypher_type(r) for r in schema.relation_types}
+    records = []
+    for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        rtype = attrs.get("cypher_type")
+        if rtype not in types:
+            raise SyncError(f"relation {key!r}: type {rtype!r} is not a Cypher type of the schema")
+        quoted(rtype)
+        if attrs.get("id", key) != key:
+            raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
+        props = {**_storable(f"relation {key!r}", attrs), "id": key}
+        records.append(RelRecord(key, rtype, source, target, _hashed(props, dataset, [rtype, source, target])))
+    return records
+
+
+def graph_json(graph: nx.MultiDiGraph) -> str:
+    """The graph's own attributes (name, schema version, documents) as canonical JSON."""
+    return json.dumps(graph.graph, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _storable(what: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The attrs, checked to be values Neo4j stores as they are (scalars and lists of one scalar type)."""
+    for name, value in attrs.items():
+        if name in RESERVED:
+            raise SyncError(f"{what}: attribute {name!r} is reserved for sync; rename it in the schema")
+        if not _is_storable(value):
+            raise SyncError(f"{what}: attribute {name!r} holds {type(value).__name__}, which Neo4j cannot store")
+    return dict(attrs)
+
+
+def _is_storable(value: Any) -> bool:
+    if isinstance(value, str | bool | int | float):
+        return True
+    if isinstance(value, list):
+        kinds = {type(v) for v in value}
+        return len(kinds) <= 1 and all(k in (str, bool, int, float) for k in kinds)
+    return False
+
+
+def _hashed(props: dict[str, Any], dataset: str, shape: list[str]) -> dict[str, Any]:
+    """`props` plus `dataset` and a hash of the shape (labels or type and endpoints) and the properties."""
+    canonical = json.dumps([HASH_VERSION, shape, props], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
+    return {**props, "dataset": dataset, "sync_hash": digest}

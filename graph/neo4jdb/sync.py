@@ -1,0 +1,280 @@
+"""Sync a built graph into one Neo4j dataset: write only what changed, so syncing twice writes nothing.
+
+Every synced node and relationship stores `dataset` and a `sync_hash` of its content. A sync reads the
+dataset's ids and hashes, plans what to create, update, relabel, recreate and (with `prune`) delete,
+then writes that plan in batches of `UNWIND $rows AS row MERGE … SET …`, keyed by (dataset, id) under
+uniqueness constraints. Labels and types come from the schema and are checked before they reach Cypher;
+all values are parameters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+import networkx as nx
+
+from ..schema import Schema
+from .records import (
+    DATASET,
+    ENTITY,
+    NodeRecord,
+    RelRecord,
+    check_dataset,
+    graph_json,
+    node_records,
+    quoted,
+    rel_records,
+)
+
+DEFAULT_BATCH = 2000
+COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+    "labels_removed",
+    "constraints_added",
+)
+
+
+@dataclass(frozen=True)
+class Existing:
+    """What a dataset holds now: node id → (hash, labels); rel id → (hash, type, source, target)."""
+
+    nodes: dict[str, tuple[str | None, list[str]]]
+    rels: dict[str, tuple[str | None, str, str, str]]
+    graph_json: str | None
+
+
+@dataclass
+class Plan:
+    """What a sync writes. Relabelled nodes and recreated relationships are also in the update counts."""
+
+    dataset: str
+    create_nodes: list[NodeRecord] = field(default_factory=list)
+    update_nodes: list[NodeRecord] = field(default_factory=list)
+    relabel: list[tuple[NodeRecord, list[str]]] = field(default_factory=list)  # (node, labels to drop)
+    stale_nodes: list[str] = field(default_factory=list)
+    create_rels: list[RelRecord] = field(default_factory=list)
+    update_rels: list[RelRecord] = field(default_factory=list)
+    recreate: list[tuple[RelRecord, str]] = field(default_factory=list)  # (relationship, its old type)
+    stale_rels: list[tuple[str, str]] = field(default_factory=list)  # (id, type)
+    unchanged_nodes: int = 0
+    unchanged_rels: int = 0
+    graph_attrs: str | None = None  # "created", "updated" or None (unchanged)
+    graph_json: str = ""
+
+    def writes(self, prune: bool) -> int:
+        """Rows the sync writes: upserts, relabels, recreations, graph attrs and, with `prune`, deletions."""
+        upserts = len(self.create_nodes) + len(self.update_nodes) + len(self.create_rels) + len(self.update_rels)
+        stale = len(self.stale_nodes) + len(self.stale_rels) if prune else 0
+        return upserts + len(self.relabel) + len(self.recreate) + stale + (self.graph_attrs is not None)
+
+
+@dataclass
+class SyncReport:
+    plan: Plan
+    pruned: bool
+    dry_run: bool
+    counters: Counter[str] = field(default_factory=Counter)
+    statements: int = 0  # write transactions run (0 when nothing changed)
+
+    @property
+    def written(self) -> int:
+        """The sum of Neo4j's update counters over every write: 0 means the database was not changed."""
+        return sum(self.counters.values())
+
+
+Progress = Callable[[int], None]
+
+
+def sync(
+    driver: neo4j.Driver,
+    database: str,
+    graph: nx.MultiDiGraph,
+    schema: Schema,
+    dataset: str,
+    *,
+    prune: bool = False,
+    dry_run: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int], Progress] | None = None,
+) -> SyncReport:
+    """Make `dataset` in `database` hold `graph`; `progress(total)` returns a callback advanced per item."""
+    check_dataset(dataset)
+    nodes, rels = node_records(graph, schema, dataset), rel_records(graph, schema, dataset)
+    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset))
+    report = SyncReport(plan, prune, dry_run)
+    if dry_run:
+        return report
+    writer = _Writer(driver, database, dataset, batch_size, report)
+    writer.constraints(schema)
+    total = plan.writes(prune)
+    writer.advance = progress(total) if progress and total else None
+    _apply(writer, plan, prune)
+    return report
+
+
+def read_existing(driver: neo4j.Driver, database: str, dataset: str) -> Existing:
+    """The ids, hashes, labels, types and endpoints stored for `dataset`."""
+
+    def read(query: str) -> list[neo4j.Record]:
+        records, _, _ = driver.execute_query(
+            query, dataset=dataset, database_=database, routing_=neo4j.RoutingControl.READ
+        )
+        return records
+
+    nodes = read(f"MATCH (n:{ENTITY} {{dataset: $dataset}}) RETURN n.id AS id, n.sync_hash AS hash, labels(n) AS l")
+    rels = read(
+        f"MATCH (a:{ENTITY} {{dataset: $dataset}})-[r]->(b:{ENTITY} {{dataset: $dataset}}) "
+        "WHERE r.dataset = $dataset RETURN r.id AS id, r.sync_hash AS hash, type(r) AS t, a.id AS s, b.id AS o"
+    )
+    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN d.graph_json AS j")
+    return Existing(
+        nodes={r["id"]: (r["hash"], list(r["l"])) for r in nodes},
+        rels={r["id"]: (r["hash"], r["t"], r["s"], r["o"]) for r in rels},
+        graph_json=attrs[0]["j"] if attrs else None,
+    )
+
+
+def make_plan(
+    dataset: str, nodes: Sequence[NodeRecord], rels: Sequence[RelRecord], attrs: str, existing: Existing
+) -> Plan:
+    """Compare the graph's records with what the dataset holds."""
+    plan = Plan(dataset, graph_json=attrs)
+    for node in nodes:
+        old = existing.nodes.get(node.id)
+        if old is None:
+            plan.create_nodes.append(node)
+        elif old[0] == node.hash:
+            plan.unchanged_nodes += 1
+        else:
+            plan.update_nodes.append(node)
+            drop = sorted(set(old[1]) - {ENTITY, node.label})
+            if drop or node.label not in old[1]:
+                plan.relabel.append((node, drop))
+    for rel in rels:
+        old_rel = existing.rels.get(rel.id)
+        if old_rel is None:
+            plan.create_rels.append(rel)
+        elif old_rel[0] == rel.hash:
+            plan.unchanged_rels += 1
+        else:
+            plan.update_rels.append(rel)
+            if old_rel[1:] != (rel.type, rel.source, rel.target):
+                plan.recreate.append((rel, old_rel[1]))
+    current_nodes, current_rels = {n.id for n in nodes}, {r.id for r in rels}
+    plan.stale_nodes = sorted(set(existing.nodes) - current_nodes)
+    plan.stale_rels = sorted((i, old[1]) for i, old in existing.rels.items() if i not in current_rels)
+    if existing.graph_json != attrs:
+        plan.graph_attrs = "created" if existing.graph_json is None else "updated"
+    return plan
+
+
+def _apply(writer: _Writer, plan: Plan, prune: bool) -> None:
+    """Write the plan: old relationships out, nodes in, relationships in, stale nodes out, graph attrs last."""
+    doomed = [(r.id, old_type) for r, old_type in plan.recreate]
+    if prune:
+        doomed += plan.stale_rels
+    for rtype, ids in _grouped(doomed, lambda d: d[1]):
+        writer.write(
+            f"UNWIND $rows AS id MATCH ()-[r:{_ref(rtype)} {{dataset: $dataset, id: id}}]->() DELETE r",
+            [i for i, _ in ids],
+        )
+    for (drop, label), group in _grouped(plan.relabel, lambda x: (tuple(x[1]), x[0].label)):
+        remove = f" REMOVE n:{':'.join(_ref(x) for x in drop)}" if drop else ""
+        writer.write(
+            f"UNWIND $rows AS id MATCH (n:{ENTITY} {{dataset: $dataset, id: id}}){remove} SET n:{quoted(label)}",
+            [node.id for node, _ in group],
+        )
+    for label, group in _grouped([*plan.create_nodes, *plan.update_nodes], lambda n: n.label):
+        writer.write(
+            f"UNWIND $rows AS row MERGE (n:{ENTITY} {{dataset: $dataset, id: row.id}}) "
+            f"SET n = row.props, n:{quoted(label)}",
+            [{"id": n.id, "props": n.props} for n in group],
+        )
+    for rtype, group in _grouped([*plan.create_rels, *plan.update_rels], lambda r: r.type):
+        writer.write(
+            f"UNWIND $rows AS row "
+            f"MATCH (a:{ENTITY} {{dataset: $dataset, id: row.source}}) "
+            f"MATCH (b:{ENTITY} {{dataset: $dataset, id: row.target}}) "
+            f"MERGE (a)-[r:{quoted(rtype)} {{dataset: $dataset, id: row.id}}]->(b) SET r = row.props",
+            [{"id": r.id, "source": r.source, "target": r.target, "props": r.props} for r in group],
+        )
+    if prune and plan.stale_nodes:
+        writer.write(
+            f"UNWIND $rows AS id MATCH (n:{ENTITY} {{dataset: $dataset, id: id}}) DETACH DELETE n",
+            plan.stale_nodes,
+        )
+    if plan.graph_attrs is not None:
+        writer.write(
+            f"UNWIND $rows AS json MERGE (d:{DATASET} {{dataset: $dataset}}) SET d.graph_json = json",
+            [plan.graph_json],
+        )
+
+
+class _Writer:
+    """Runs write statements in batches, one transaction per batch, adding up Neo4j's counters."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, dataset: str, batch: int, report: SyncReport) -> None:
+        self.driver, self.database, self.dataset = driver, database, dataset
+        self.batch = max(1, batch)
+        self.report = report
+        self.advance: Progress | None = None
+
+    def constraints(self, schema: Schema) -> None:
+        """Uniqueness of (dataset, id) for nodes, for each relationship type, and of dataset nodes."""
+        statements = [
+            f"CREATE CONSTRAINT actorgraph_entity_key IF NOT EXISTS "
+            f"FOR (n:{ENTITY}) REQUIRE (n.dataset, n.id) IS UNIQUE",
+            f"CREATE CONSTRAINT actorgraph_dataset_key IF NOT EXISTS FOR (d:{DATASET}) REQUIRE d.dataset IS UNIQUE",
+        ]
+        for relation in sorted(schema.relation_types):
+            rtype = quoted(schema.cypher_type(relation))
+            statements.append(
+                f"CREATE CONSTRAINT {quoted('actorgraph_rel_' + rtype.strip('`').lower())} IF NOT EXISTS "
+                f"FOR ()-[r:{rtype}]-() REQUIRE (r.dataset, r.id) IS UNIQUE"
+            )
+        with self.driver.session(database=self.database) as session:
+            for statement in statements:
+                self._count(session.run(statement).consume().counters, statement=False)
+
+    def write(self, query: str, rows: Sequence[Any]) -> None:
+        """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch."""
+        with self.driver.session(database=self.database) as session:
+            for start in range(0, len(rows), self.batch):
+                chunk = list(rows[start : start + self.batch])
+                counters = session.execute_write(_run, query, {"rows": chunk, "dataset": self.dataset})
+                self._count(counters)
+                if self.advance:
+                    self.advance(len(chunk))
+
+    def _count(self, counters: neo4j.SummaryCounters, statement: bool = True) -> None:
+        self.report.statements += statement
+        for name in COUNTERS:
+            value = getattr(counters, name)
+            if value:
+                self.report.counters[name] += value
+
+
+def _run(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> neo4j.SummaryCounters:
+    return tx.run(query, params).consume().counters
+
+
+def _grouped(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, list[Any]]]:
+    """Items grouped by `key`, groups in key order, items in their order."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return sorted(groups.items(), key=lambda g: g[0])
+
+
+def _ref(name: str) -> str:
+    """A label or type read from the database, quoted for Cypher (backticks doubled)."""
+    return "`" + name.replace("`", "``") + "`"

@@ -33,7 +33,7 @@ out = Console(emoji=False, highlight=False)
 err = Console(stderr=True, emoji=False, highlight=False)
 
 Seeds = Annotated[Path, typer.Option("--seeds", envvar="ACTORGRAPH_SEEDS", help="Seeds folder.", show_default=True)]
-SchemaOpt = Annotated[Path | None, typer.Option("--schema", help="Schema file [default: SEEDS/schema.yaml].")]
+SchemaOpt = Annotated[Path | None, typer.Option("--schema", help="Schema file \\[default: SEEDS/schema.yaml].")]
 OutDir = Annotated[Path, typer.Option("--out", envvar="ACTORGRAPH_OUT", help="Output folder.", show_default=True)]
 
 

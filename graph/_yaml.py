@@ -29,6 +29,9 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 
 Path_ = tuple[str | int, ...]
 
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq"))
+_TAG_HINT = "write plain text, numbers, true/false, lists and mappings; quote a value to keep it as text"
+
 
 @dataclass
 class Located:
@@ -95,17 +98,34 @@ def _syntax_problem(shown: str, err: yaml.MarkedYAMLError) -> Problem:
 
 def _convert(node: yaml.Node, path: Path_, out: Located, loader: yaml.SafeLoader) -> Any:
     out.lines[path] = node.start_mark.line + 1
+    _check_tag(node, out.file)
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, path, out, loader)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), out, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    return _scalar(node, out.file, loader)
+
+
+def _check_tag(node: yaml.Node, file: str) -> None:
+    """Only plain data: a tag such as `!!python/object` or `!!binary` is a problem, never a constructor call."""
+    if node.tag not in _PLAIN_TAGS:
+        _fail(file, node, f"YAML tag {node.tag!r} is not allowed", _TAG_HINT)
+
+
+def _scalar(node: yaml.Node, file: str, loader: yaml.SafeLoader) -> Any:
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError, KeyError) as err:
+        shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+        reason = "it has too many digits" if "digits" in str(err) else str(err).splitlines()[0]
+        _fail(file, node, f"cannot read the value {shown!r} as {node.tag.rsplit(':', 1)[-1]}: {reason}", _TAG_HINT)
 
 
 def _convert_mapping(node: yaml.MappingNode, path: Path_, out: Located, loader: yaml.SafeLoader) -> dict:
     result: dict = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node)
+        _check_tag(key_node, out.file)
+        key = _scalar(key_node, out.file, loader) if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, (str, int, float, bool)):
             _fail(out.file, key_node, "a mapping key must be a plain scalar", "write the key as text")
         if key in result:

@@ -25,6 +25,8 @@ def test_dates_stay_strings() -> None:
         ("a: 1\nb: [1, 2\nc: 3\n", 3, "YAML syntax error"),
         ("a: 1\na: 2\n", 2, "duplicate key 'a'"),
         ("? [1, 2]\n: x\n", 1, "mapping key must be a plain scalar"),
+        ("a: 1\n? {[a]: b}\n: c\n", 2, "mapping key must be a plain scalar"),
+        ("a: 1\n!!python/object:os.system x: c\n", 2, "is not allowed"),
     ],
 )
 def test_broken_yaml_names_the_line(text: str, line: int, message: str) -> None:
@@ -41,3 +43,28 @@ def test_bad_encoding_names_the_line(tmp_path: Path) -> None:
         load_file(path)
     assert caught.value.problem.line == 2
     assert "not valid UTF-8" in caught.value.problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\nb: !!python/object:os.system x\n", "YAML tag 'tag:yaml.org,2002:python/object:os.system'"),
+        ("a: 1\nb: !!python/name:os.system\n", "is not allowed"),
+        ("a: 1\nb: !!binary aGk=\n", "YAML tag 'tag:yaml.org,2002:binary' is not allowed"),
+        ("a: 1\nb: !!set {x}\n", "YAML tag 'tag:yaml.org,2002:set' is not allowed"),
+        ("a: 1\nb: !local x\n", "YAML tag '!local' is not allowed"),
+        ("a: 1\nb: !!int abc\n", "cannot read the value 'abc' as int"),
+        ("a: 1\nb: !!bool maybe\n", "cannot read the value 'maybe' as bool"),
+        ("a: 1\nb: " + "9" * 5000 + "\n", "too many digits"),
+    ],
+)
+def test_tags_and_unreadable_values_are_problems_on_their_line(text: str, message: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_text(text, "f.yaml")
+    assert caught.value.problem.line == 2
+    assert message in caught.value.problem.message
+    assert caught.value.problem.hint
+
+
+def test_explicit_plain_tags_are_allowed() -> None:
+    assert load_text("a: !!str 12\nb: !!int '7'\n", "f.yaml").data == {"a": "12", "b": 7}

@@ -68,3 +68,43 @@ def test_tags_and_unreadable_values_are_problems_on_their_line(text: str, messag
 
 def test_explicit_plain_tags_are_allowed() -> None:
     assert load_text("a: !!str 12\nb: !!int '7'\n", "f.yaml").data == {"a": "12", "b": 7}
+
+
+def test_aliases_repeat_values_within_a_limit() -> None:
+    located = load_text("a: &x [1, 2]\nb: *x\n", "f.yaml")
+    assert located.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_an_alias_bomb_is_a_problem_not_a_blow_up() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]  # 10**10 values
+    with pytest.raises(LoadError) as caught:
+        load_text("\n".join(lines) + "\n", "f.yaml")
+    assert "aliases repeat more than 100,000 values" in caught.value.problem.message
+    assert caught.value.problem.line is not None
+
+
+def test_an_alias_inside_its_own_anchor_is_a_problem() -> None:
+    with pytest.raises(LoadError) as caught:
+        load_text("a: 1\nb: &x [1, *x]\n", "f.yaml")
+    assert caught.value.problem.line == 2
+    assert "refers to the list or mapping it is part of" in caught.value.problem.message
+
+
+def test_deep_nesting_through_aliases_is_a_problem() -> None:
+    lines = ["a0: &a0 [x]", *(f"a{i}: &a{i} [*a{i - 1}]" for i in range(1, 200))]
+    with pytest.raises(LoadError) as caught:
+        load_text("\n".join(lines) + "\n", "f.yaml")
+    assert "nested deeper than 100 levels" in caught.value.problem.message
+
+
+DEEP_FLOW = "a: " + "[" * 5000 + "]" * 5000
+DEEP_BLOCK = "a:\n" + "".join(f"{' ' * i}- \n" for i in range(150))
+
+
+@pytest.mark.parametrize("text", [DEEP_FLOW, DEEP_BLOCK])
+def test_deep_nesting_is_a_problem_not_a_recursion_error(text: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_text(text + "\n", "f.yaml")
+    assert "nested deeper than 100 levels" in caught.value.problem.message
+    assert caught.value.problem.line >= 1

@@ -12,7 +12,7 @@ from typing import Any
 from . import _models as m
 from ._parse import parse
 from ._problems import LoadError, Problem, display_path
-from ._yaml import Located, decode_utf8, load_file
+from ._yaml import Located, decode_utf8, load_file, read_bytes
 from .corpus import Annotation, Document
 
 _META_EXCLUDE = {"id", "title", "text", "content"}
@@ -114,7 +114,7 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
     """Each non-blank line of a JSON Lines file, located at its line number."""
     shown = display_path(path)
     try:
-        text = decode_utf8(path.read_bytes(), shown)
+        text = decode_utf8(read_bytes(path, shown), shown)
     except LoadError as err:
         problems.append(err.problem)
         return

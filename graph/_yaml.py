@@ -75,9 +75,20 @@ class Located:
 def load_file(path: Path) -> Located:
     """Load one YAML file with line numbers; raise `LoadError` for bad encoding or syntax."""
     shown = display_path(path)
-    raw = path.read_bytes()
-    text = decode_utf8(raw, shown)
+    text = decode_utf8(read_bytes(path, shown), shown)
     return load_text(text, shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file; raise `LoadError` if it is a folder or cannot be read."""
+    try:
+        if not path.is_file():
+            raise IsADirectoryError(21, "not a regular file") if path.exists() else FileNotFoundError(2, "not found")
+        return path.read_bytes()
+    except OSError as err:
+        raise LoadError(
+            Problem(shown, None, f"cannot read the file: {err.strerror}", "make it a readable file, or remove it")
+        ) from None
 
 
 def decode_utf8(raw: bytes, shown: str) -> str:
@@ -104,6 +115,10 @@ def load_text(text: str, shown: str) -> Located:
         raise LoadError(_syntax_problem(shown, err)) from None
     except _TooDeep as err:
         raise LoadError(Problem(shown, err.line, f"nested deeper than {MAX_DEPTH} levels", _DEPTH_HINT)) from None
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        message = f"character U+{err.character:04X} is not allowed in YAML (offset {err.position})"
+        raise LoadError(Problem(shown, line, message, "remove it; control characters need a JSON Lines file")) from None
     except yaml.YAMLError as err:
         raise LoadError(Problem(shown, None, f"YAML error: {err}", "save the file as UTF-8 YAML")) from None
     located = Located(shown, None)

@@ -203,3 +203,12 @@ def test_the_seeds_are_valid(cli) -> None:
     result = cli("validate")
     assert result.exit_code == 0, result.stderr
     assert "13 actors and 13 relations from 1 document" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["annotations/extra.yaml", "annotations/extra.jsonl", "documents/extra.yaml"])
+def test_a_folder_where_a_file_belongs_is_a_problem(seeds_copy: Path, name: str) -> None:
+    (seeds_copy / name).mkdir()
+    problems = validate(seeds_copy)
+    assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
+        (Path(name).name, None, "cannot read the file: not a regular file")
+    ]

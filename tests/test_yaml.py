@@ -108,3 +108,19 @@ def test_deep_nesting_is_a_problem_not_a_recursion_error(text: str) -> None:
         load_text(text + "\n", "f.yaml")
     assert "nested deeper than 100 levels" in caught.value.problem.message
     assert caught.value.problem.line >= 1
+
+
+@pytest.mark.parametrize(("char", "shown"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\ufffe", "U+FFFE")])
+def test_a_control_character_names_its_line(char: str, shown: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_text(f"a: 1\nb: x{char}y\n", "f.yaml")
+    assert caught.value.problem.line == 2
+    assert f"character {shown} is not allowed" in caught.value.problem.message
+
+
+def test_a_folder_named_like_a_file_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "dir.yaml").mkdir()
+    with pytest.raises(LoadError) as caught:
+        load_file(tmp_path / "dir.yaml")
+    assert caught.value.problem.line is None  # a folder has no lines
+    assert "cannot read the file" in caught.value.problem.message

@@ -123,8 +123,15 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
             continue
         try:
             data = json.loads(line)
-        except json.JSONDecodeError as err:
-            hint = "each line must be one complete JSON object"
-            problems.append(Problem(shown, number, f"invalid JSON at column {err.colno}: {err.msg}", hint))
+        except (ValueError, RecursionError) as err:
+            problems.append(Problem(shown, number, _json_error(err), "each line must be one complete JSON object"))
             continue
         yield Located(shown, data, {(): number})
+
+
+def _json_error(err: ValueError | RecursionError) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return f"invalid JSON at column {err.colno}: {err.msg}"
+    if isinstance(err, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return "invalid JSON: a number has too many digits" if "digits" in str(err) else f"invalid JSON: {err}"

@@ -212,3 +212,14 @@ def test_a_folder_where_a_file_belongs_is_a_problem(seeds_copy: Path, name: str)
     assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
         (Path(name).name, None, "cannot read the file: not a regular file")
     ]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_numbers_must_be_finite(seeds_copy: Path, cli, tmp_path: Path, value: str) -> None:
+    edit(seeds_copy / "schema.yaml", "times_invoked: {type: integer", "times_invoked: {type: number")
+    edit(seeds_copy / ANNOTATIONS, "times_invoked: 2", f"times_invoked: {value}")
+    result = cli("build", "--seeds", seeds_copy, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f":{line_of(seeds_copy / ANNOTATIONS, 'times_invoked')}: " in result.stderr
+    assert "finite number" in result.stderr
+    assert not (tmp_path / "out").exists()

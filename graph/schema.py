@@ -36,6 +36,8 @@ EDGE_FIELDS = frozenset(
         "confidence",
         "note",
         "cypher_type",
+        "from",  # the endpoint columns of relationship tables in the engines
+        "to",
     }
 )
 

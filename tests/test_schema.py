@@ -24,6 +24,8 @@ def test_the_seed_schema_loads() -> None:
         ("  member-of:\n", "  member_of:\n", "relation type 'member_of' is not kebab-case"),
         ("    source: [Agency, GovernmentBody, Jurisdiction]\n", "    source: [Persn]\n", "type 'Persn'"),
         ("      role: {type: string", "      quote: {type: string", "field name 'quote' is reserved"),
+        ("  exception: {type: string", "  from: {type: string", "field name 'from' is reserved"),
+        ("  exception: {type: string", "  to: {type: string", "field name 'to' is reserved"),
         ("  exception: {type: string", "  exception: {type: text", "qualifiers.exception.type"),
         ('    display: {color: "#e15759", shape: dot}', "    display: {colour: red}", "unknown field"),
         ("version: 1", "version: 2", "version"),

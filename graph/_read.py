@@ -122,11 +122,25 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line, object_pairs_hook=_unique_keys)
         except (ValueError, RecursionError) as err:
             problems.append(Problem(shown, number, _json_error(err), "each line must be one complete JSON object"))
             continue
         yield Located(shown, data, {(): number})
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is an error, as in YAML (json.loads keeps the last)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise _DuplicateKey(f"duplicate key {key!r}")
+    return result
 
 
 def _json_error(err: ValueError | RecursionError) -> str:
@@ -134,4 +148,6 @@ def _json_error(err: ValueError | RecursionError) -> str:
         return f"invalid JSON at column {err.colno}: {err.msg}"
     if isinstance(err, RecursionError):
         return "invalid JSON: nested too deeply"
+    if isinstance(err, _DuplicateKey):
+        return f"invalid JSON: {err}"
     return "invalid JSON: a number has too many digits" if "digits" in str(err) else f"invalid JSON: {err}"

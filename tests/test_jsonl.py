@@ -65,10 +65,17 @@ def test_problems_name_the_jsonl_line(tmp_path: Path) -> None:
 
 
 def test_lines_json_cannot_read_are_problems_on_their_line(tmp_path: Path) -> None:
-    lines = [ENTITIES, "[" * 100_000 + "]" * 100_000 + "\n", '{"document": ' + "9" * 5000 + "}\n", "null\n"]
+    lines = [
+        ENTITIES,
+        "[" * 100_000 + "]" * 100_000 + "\n",
+        '{"document": ' + "9" * 5000 + "}\n",
+        "null\n",
+        '{"document": "nope", "relations": [], "document": "d1"}\n',
+    ]
     shown = [(p.line, p.message) for p in validate(bulk_seeds(tmp_path, lines)) if p.file.endswith("all.jsonl")]
     assert shown == [
         (2, "invalid JSON: nested too deeply"),
         (3, "invalid JSON: a number has too many digits"),
         (4, "no data (null)"),
+        (5, "invalid JSON: duplicate key 'document'"),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -12,10 +13,11 @@ from typing import Any
 from . import _models as m
 from ._parse import parse
 from ._problems import LoadError, Problem, display_path
-from ._yaml import Located, decode_utf8, load_file, read_bytes
+from ._yaml import LONE_SURROGATE, Located, decode_utf8, load_file, read_bytes
 from .corpus import Annotation, Document
 
 _META_EXCLUDE = {"id", "title", "text", "content"}
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]:
@@ -123,6 +125,8 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
             continue
         try:
             data = json.loads(line, object_pairs_hook=_unique_keys)
+            if _SURROGATE_ESCAPE.search(line) and LONE_SURROGATE.search(json.dumps(data, ensure_ascii=False)):
+                raise ValueError("a \\ud800-\\udfff escape is half of a surrogate pair, not a character")
         except (ValueError, RecursionError) as err:
             problems.append(Problem(shown, number, _json_error(err), "each line must be one complete JSON object"))
             continue

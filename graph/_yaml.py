@@ -9,6 +9,7 @@ nesting stops at `MAX_DEPTH` levels and aliases may repeat at most `MAX_ALIAS_VA
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 100  # levels of nested lists and mappings
 MAX_ALIAS_VALUES = 100_000  # values aliases may repeat, in all, per file
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # only from escapes such as "\\ud800"; cannot be saved as UTF-8
 _DEPTH_HINT = "flatten the structure; annotation files need at most five levels"
 _ALIAS_HINT = "write the values out instead of repeating them with `*alias`"
 
@@ -194,7 +196,10 @@ def _check_tag(node: yaml.Node, file: str) -> None:
 
 def _scalar(node: yaml.Node, file: str, loader: yaml.SafeLoader) -> Any:
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
+        if isinstance(value, str) and (found := LONE_SURROGATE.search(value)):
+            raise ValueError(f"\\u{ord(found.group()):04x} is half of a surrogate pair, not a character")
+        return value
     except (yaml.YAMLError, ValueError, KeyError) as err:
         shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
         reason = "it has too many digits" if "digits" in str(err) else str(err).splitlines()[0]

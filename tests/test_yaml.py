@@ -124,3 +124,11 @@ def test_a_folder_named_like_a_file_is_a_problem(tmp_path: Path) -> None:
         load_file(tmp_path / "dir.yaml")
     assert caught.value.problem.line is None  # a folder has no lines
     assert "cannot read the file" in caught.value.problem.message
+
+
+def test_a_lone_surrogate_escape_is_a_problem() -> None:
+    with pytest.raises(LoadError) as caught:
+        load_text('a: 1\nb: "x\\ud800y"\n', "f.yaml")
+    assert caught.value.problem.line == 2
+    assert "\\ud800 is half of a surrogate pair" in caught.value.problem.message
+    assert load_text('a: "\\U0001F600"\n', "f.yaml").data == {"a": "\U0001f600"}

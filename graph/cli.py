@@ -10,10 +10,11 @@ import typer
 from rich.console import Console
 
 from . import _report
+from ._atomic import write_all
 from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
-from .page import write_page
+from .page import render_page, write_page
 from .readwrite import node_link
 from .synth import SynthSpec, synthesize
 
@@ -61,9 +62,9 @@ def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDi
     """Validate the seeds and write OUT/graph.json (node-link JSON) and OUT/graph.html (the network page)."""
     corpus = _corpus(seeds, schema)
     graph = build_graph(corpus)
-    target = out_dir / "graph.json"
-    node_link.write(graph, target)
-    page = write_page(graph, corpus.schema, out_dir / "graph.html")
+    target, page = out_dir / "graph.json", out_dir / "graph.html"
+    # Every output is rendered before any is replaced: a failure leaves the previous build whole.
+    write_all({target: node_link.dumps(graph), page: render_page(graph, corpus.schema)})
     out.print(f"Built {_report.counts_line(corpus)} → {target}, {page}")
     out.print(_report.stats_tables(graph))
 

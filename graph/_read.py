@@ -26,7 +26,10 @@ def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]
     described: set[Path] = set()
     for meta_path in sorted(folder.glob("*.yaml")):
         located, spec = _read_yaml(meta_path, m.DocumentFile, problems)
-        if spec is not None:
+        if spec is not None and not _plain_file_name(spec.text):
+            hint = "name a file in this folder, e.g. text: ID.txt"
+            problems.append(Problem(located.file, located.line(("text",)), f"text {spec.text!r} is not a file name", hint))
+        elif spec is not None:
             text_path = meta_path.parent / spec.text
             described.add(text_path.resolve())
             _add(documents, _document_from_files(spec, text_path, located, problems), located, problems)
@@ -60,6 +63,11 @@ def read_annotations(folder: Path, problems: list[Problem]) -> list[Annotation]:
             ]
         annotations.extend(Annotation(located, spec) for located, spec in pairs if spec is not None)
     return annotations
+
+
+def _plain_file_name(name: str) -> bool:
+    """A name of a file beside the metadata: no folder part, so never /dev/zero or ../../secret."""
+    return Path(name).name == name and name not in (".", "..") and "\\" not in name
 
 
 def _add(documents: dict[str, Document], document: Document | None, located: Located, problems: list[Problem]) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-
 MAX_MESSAGE = 500  # characters of a problem's message or hint
 
 

@@ -28,7 +28,8 @@ def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]
         located, spec = _read_yaml(meta_path, m.DocumentFile, problems)
         if spec is not None and not _plain_file_name(spec.text):
             hint = "name a file in this folder, e.g. text: ID.txt"
-            problems.append(Problem(located.file, located.line(("text",)), f"text {spec.text!r} is not a file name", hint))
+            message = f"text {spec.text!r} is not a file name"
+            problems.append(Problem(located.file, located.line(("text",)), message, hint))
         elif spec is not None:
             text_path = meta_path.parent / spec.text
             described.add(text_path.resolve())

@@ -13,9 +13,9 @@ ValueType = Literal["string", "integer", "number", "boolean", "date"]
 
 
 class Strict(BaseModel):
-    """Base for input models: unknown fields are errors, values are not coerced."""
+    """Base for input models: unknown fields are errors, values are not coerced, numbers are finite."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 # --- schema.yaml -------------------------------------------------------------

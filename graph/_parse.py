@@ -16,7 +16,8 @@ M = TypeVar("M", bound=BaseModel)
 def parse(located: Located, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate `located.data` against `model`; problems carry file, line and a hint."""
     if located.data is None:
-        return None, [Problem(located.file, 1, "file is empty", f"write the {_kind(model)} fields into it")]
+        message = "no data (null)" if located.lines else "file is empty"
+        return None, [Problem(located.file, located.line(), message, f"write the {_kind(model)} fields here")]
     try:
         return model.model_validate(located.data), []
     except ValidationError as err:

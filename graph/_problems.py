@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+MAX_MESSAGE = 500  # characters of a problem's message or hint
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,6 +18,12 @@ class Problem:
     line: int | None
     message: str
     hint: str | None = None
+
+    def __post_init__(self) -> None:  # a multi-megabyte value quoted in a message is shown cut short
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if text is not None and len(text) > MAX_MESSAGE:
+                object.__setattr__(self, name, text[: MAX_MESSAGE - 1] + "…")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

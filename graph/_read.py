@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -12,10 +13,11 @@ from typing import Any
 from . import _models as m
 from ._parse import parse
 from ._problems import LoadError, Problem, display_path
-from ._yaml import Located, decode_utf8, load_file
+from ._yaml import LONE_SURROGATE, Located, decode_utf8, load_file, read_bytes
 from .corpus import Annotation, Document
 
 _META_EXCLUDE = {"id", "title", "text", "content"}
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]:
@@ -24,7 +26,11 @@ def read_documents(folder: Path, problems: list[Problem]) -> dict[str, Document]
     described: set[Path] = set()
     for meta_path in sorted(folder.glob("*.yaml")):
         located, spec = _read_yaml(meta_path, m.DocumentFile, problems)
-        if spec is not None:
+        if spec is not None and not _plain_file_name(spec.text):
+            hint = "name a file in this folder, e.g. text: ID.txt"
+            message = f"text {spec.text!r} is not a file name"
+            problems.append(Problem(located.file, located.line(("text",)), message, hint))
+        elif spec is not None:
             text_path = meta_path.parent / spec.text
             described.add(text_path.resolve())
             _add(documents, _document_from_files(spec, text_path, located, problems), located, problems)
@@ -58,6 +64,11 @@ def read_annotations(folder: Path, problems: list[Problem]) -> list[Annotation]:
             ]
         annotations.extend(Annotation(located, spec) for located, spec in pairs if spec is not None)
     return annotations
+
+
+def _plain_file_name(name: str) -> bool:
+    """A name of a file beside the metadata: no folder part, so never /dev/zero or ../../secret."""
+    return Path(name).name == name and name not in (".", "..") and "\\" not in name
 
 
 def _add(documents: dict[str, Document], document: Document | None, located: Located, problems: list[Problem]) -> None:
@@ -114,7 +125,7 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
     """Each non-blank line of a JSON Lines file, located at its line number."""
     shown = display_path(path)
     try:
-        text = decode_utf8(path.read_bytes(), shown)
+        text = decode_utf8(read_bytes(path, shown), shown)
     except LoadError as err:
         problems.append(err.problem)
         return
@@ -122,9 +133,34 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[Located]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as err:
-            hint = "each line must be one complete JSON object"
-            problems.append(Problem(shown, number, f"invalid JSON at column {err.colno}: {err.msg}", hint))
+            data = json.loads(line, object_pairs_hook=_unique_keys)
+            if _SURROGATE_ESCAPE.search(line) and LONE_SURROGATE.search(json.dumps(data, ensure_ascii=False)):
+                raise ValueError("a \\ud800-\\udfff escape is half of a surrogate pair, not a character")
+        except (ValueError, RecursionError) as err:
+            problems.append(Problem(shown, number, _json_error(err), "each line must be one complete JSON object"))
             continue
         yield Located(shown, data, {(): number})
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is an error, as in YAML (json.loads keeps the last)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise _DuplicateKey(f"duplicate key {key!r}")
+    return result
+
+
+def _json_error(err: ValueError | RecursionError) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return f"invalid JSON at column {err.colno}: {err.msg}"
+    if isinstance(err, RecursionError):
+        return "invalid JSON: nested too deeply"
+    if isinstance(err, _DuplicateKey):
+        return f"invalid JSON: {err}"
+    return "invalid JSON: a number has too many digits" if "digits" in str(err) else f"invalid JSON: {err}"

@@ -11,10 +11,11 @@ import typer
 from rich.console import Console
 
 from . import _report
+from ._atomic import write_all
 from ._problems import ValidationFailed
 from .build import build_graph
 from .corpus import Corpus, load_corpus
-from .page import write_page
+from .page import render_page, write_page
 from .readwrite import graphml, node_link
 from .readwrite._fields import ExportError
 from .readwrite.formats import FORMATS
@@ -65,11 +66,15 @@ def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDi
     """Validate the seeds; write OUT/graph.json (node-link), OUT/graph.graphml and OUT/graph.html (the page)."""
     corpus = _corpus(seeds, schema)
     graph = build_graph(corpus)
-    target = out_dir / "graph.json"
-    node_link.write(graph, target)
-    graphml.write(graph, out_dir / "graph.graphml", corpus.schema)
-    page = write_page(graph, corpus.schema, out_dir / "graph.html")
-    out.print(f"Built {_report.counts_line(corpus)} → {target}, {out_dir / 'graph.graphml'}, {page}")
+    target, graphml_path, page = out_dir / "graph.json", out_dir / "graph.graphml", out_dir / "graph.html"
+    # Every output is written to a temporary file before any is renamed: a failure leaves the previous build whole.
+    outputs = {
+        target: node_link.dumps(graph),
+        graphml_path: graphml.stream(graph, corpus.schema),
+        page: render_page(graph, corpus.schema),
+    }
+    write_all(outputs)
+    out.print(f"Built {_report.counts_line(corpus)} → {target}, {graphml_path}, {page}")
     out.print(_report.stats_tables(graph))
 
 

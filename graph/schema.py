@@ -36,6 +36,8 @@ EDGE_FIELDS = frozenset(
         "confidence",
         "note",
         "cypher_type",
+        "from",  # the endpoint columns of relationship tables in the engines
+        "to",
     }
 )
 
@@ -111,7 +113,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
         out.append(Problem(located.file, located.line(path), message, hint))
 
     for name, etype in spec.entity_types.items():
-        if not ENTITY_TYPE.match(name):
+        if not ENTITY_TYPE.fullmatch(name):
             bad(("entity_types", name), f"entity type {name!r} is not CamelCase", "e.g. GovernmentBody")
         for prop in etype.properties:
             _check_field(bad, ("entity_types", name, "properties", prop), prop, NODE_FIELDS)
@@ -120,7 +122,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
     seen_cypher: dict[str, str] = {}
     for name, rtype in spec.relation_types.items():
         path = ("relation_types", name)
-        if not RELATION_TYPE.match(name):
+        if not RELATION_TYPE.fullmatch(name):
             bad(path, f"relation type {name!r} is not kebab-case", "e.g. aligns-with")
         for side in ("source", "target"):
             for i, etype in enumerate(getattr(rtype, side)):
@@ -139,7 +141,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
                         f"declare it under `qualifiers:` or {closest(qual, spec.qualifiers)}",
                     )
         ctype = cypher_type(name, rtype)
-        if not CYPHER_TYPE.match(ctype):
+        if not CYPHER_TYPE.fullmatch(ctype):
             bad(path, f"{name}: Cypher type {ctype!r} is not UPPER_SNAKE_CASE", "set `cypher:` to e.g. ALIGNS_WITH")
         elif ctype in seen_cypher:
             bad(path, f"{name}: Cypher type {ctype} is also used by {seen_cypher[ctype]!r}", "set a distinct `cypher:`")
@@ -148,7 +150,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
 
 
 def _check_field(bad, path: tuple, name: str, reserved: frozenset[str]) -> None:
-    if not FIELD_NAME.match(name):
+    if not FIELD_NAME.fullmatch(name):
         bad(path, f"field name {name!r} is not snake_case", "use lower case letters, digits and _")
     elif name in reserved:
         bad(path, f"field name {name!r} is reserved", f"pick another name; reserved: {', '.join(sorted(reserved))}")

@@ -1,5 +1,6 @@
 """Building: stable ids, typed attributes, determinism, and merging a second article."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from graph import load_graph
 from graph.readwrite import node_link
 
-from .conftest import SEEDS
+from .conftest import ARTICLE, SEEDS, edit
 
 SECOND_TEXT = (
     "LAPD Chief Jim McDonnell said the department will follow the new ordinance.\n"
@@ -114,3 +115,55 @@ def test_aliases_resolve_regardless_of_case_and_spacing(seeds_copy: Path, name: 
     text = path.read_text()
     path.write_text(text.replace("    source: lapd\n", f"    source: {name}\n", 1))
     assert load_graph(seeds_copy).has_edge("lapd", "ice", "lapd-cooperates-with-ice")
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every file in `folder`, hidden temporary files included."""
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [
+        "graph.cli.render_page",
+        "graph.readwrite.node_link.dumps",
+        "graph.readwrite.graphml._edges",  # mid-stream: after the GraphML header is already in its temporary file
+    ],
+)
+def test_a_build_failing_while_rendering_replaces_no_output(
+    seeds_copy: Path, cli, tmp_path: Path, monkeypatch, failing: str
+) -> None:
+    out = tmp_path / "out"
+    assert cli("build", "--seeds", seeds_copy, "--out", out).exit_code == 0
+    before = outputs(out)
+    assert set(before) == {"graph.json", "graph.graphml", "graph.html"}
+    edit(seeds_copy / "annotations" / f"{ARTICLE}.yaml", "vote: unanimous", "vote: split")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(failing, broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        cli("build", "--seeds", seeds_copy, "--out", out)
+    assert outputs(out) == before
+
+
+def test_a_build_failing_while_writing_leaves_no_temporary_file(
+    seeds_copy: Path, cli, tmp_path: Path, monkeypatch
+) -> None:
+    out = tmp_path / "out"
+    assert cli("build", "--seeds", seeds_copy, "--out", out).exit_code == 0
+    before = outputs(out)
+    edit(seeds_copy / "annotations" / f"{ARTICLE}.yaml", "vote: unanimous", "vote: split")
+    real_fsync, calls = os.fsync, []
+
+    def fsync_then_fail(fd: int) -> None:  # the second file's write fails after the first is on disk
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_fail)
+    with pytest.raises(OSError, match="No space left"):
+        cli("build", "--seeds", seeds_copy, "--out", out)
+    assert outputs(out) == before

@@ -62,3 +62,23 @@ def test_problems_name_the_jsonl_line(tmp_path: Path) -> None:
     assert ("all.jsonl", 4, "unknown entity 'nobody'") in shown
     assert ("all.jsonl", 5, "unknown field 'relatons'") in shown
     assert len(problems) == 3
+
+
+def test_lines_json_cannot_read_are_problems_on_their_line(tmp_path: Path) -> None:
+    lines = [
+        ENTITIES,
+        "[" * 100_000 + "]" * 100_000 + "\n",
+        '{"document": ' + "9" * 5000 + "}\n",
+        "null\n",
+        '{"document": "nope", "relations": [], "document": "d1"}\n',
+        '{"document": "d1", "entities": [{"id": "x", "type": "Agency", "name": "X", "description": "\\udc00"}]}\n',
+        '{"document": "d1", "entities": [{"id": "y", "type": "Agency", "name": "Y \\ud83d\\ude00"}]}\n',
+    ]
+    shown = [(p.line, p.message) for p in validate(bulk_seeds(tmp_path, lines)) if p.file.endswith("all.jsonl")]
+    assert shown == [
+        (2, "invalid JSON: nested too deeply"),
+        (3, "invalid JSON: a number has too many digits"),
+        (4, "no data (null)"),
+        (5, "invalid JSON: duplicate key 'document'"),
+        (6, "invalid JSON: a \\ud800-\\udfff escape is half of a surrogate pair, not a character"),
+    ]  # line 7 is a valid pair: an emoji

@@ -1,5 +1,6 @@
 """The schema file: types as data, checked before any annotation is read."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ def test_the_seed_schema_loads() -> None:
         ("  member-of:\n", "  member_of:\n", "relation type 'member_of' is not kebab-case"),
         ("    source: [Agency, GovernmentBody, Jurisdiction]\n", "    source: [Persn]\n", "type 'Persn'"),
         ("      role: {type: string", "      quote: {type: string", "field name 'quote' is reserved"),
+        ("  exception: {type: string", "  from: {type: string", "field name 'from' is reserved"),
+        ("  exception: {type: string", "  to: {type: string", "field name 'to' is reserved"),
         ("  exception: {type: string", "  exception: {type: text", "qualifiers.exception.type"),
         ('    display: {color: "#e15759", shape: dot}', "    display: {colour: red}", "unknown field"),
         ("version: 1", "version: 2", "version"),
@@ -53,3 +56,39 @@ def test_a_new_relation_type_needs_no_code(seeds_copy: Path) -> None:
     )
     edge = load_graph(seeds_copy).edges["la-county-gop", "la-sanctuary-ordinance", "gop-opposes-ordinance"]
     assert (edge["type"], edge["cypher_type"]) == ("criticises", "CRITICISES")
+
+
+HOSTILE_NAMES = ["Agency`", "Agency`) DETACH DELETE n //", "Agency}) DETACH DELETE n //", "Agency'", "Agency\n", "A\nB"]
+
+
+def hostile(name: str, case: str) -> str:
+    """`name` in the case its place asks for, as a double-quoted YAML scalar."""
+    return json.dumps({"lower": name.lower(), "upper": name.upper()}.get(case, name))
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+@pytest.mark.parametrize(
+    ("old", "new", "case", "message"),
+    [
+        ("  Agency:\n", "  NAME:\n", "same", "is not CamelCase"),
+        ("  member-of:\n", "  NAME:\n", "lower", "is not kebab-case"),
+        ("  exception: {type: string", "  NAME: {type: string", "lower", "is not snake_case"),
+        ("      role: {type: string", "      NAME: {type: string", "lower", "is not snake_case"),
+        (
+            "    source: [Person]\n    target: [GovernmentBody, PoliticalParty]\n",
+            "    cypher: NAME\n    source: [Person]\n    target: [GovernmentBody, PoliticalParty]\n",
+            "upper",
+            "is not UPPER_SNAKE_CASE",
+        ),
+    ],
+    ids=["entity type", "relation type", "qualifier", "property", "cypher type"],
+)
+def test_hostile_names_are_refused_by_the_schema(
+    seeds_copy: Path, name: str, old: str, new: str, case: str, message: str
+) -> None:
+    path = seeds_copy / "schema.yaml"
+    edit(path, old, new.replace("NAME", hostile(name, case)))
+    with pytest.raises(ValidationFailed) as caught:
+        load_schema(path)
+    assert any(message in p.message for p in caught.value.problems), caught.value.problems
+    assert all(p.line for p in caught.value.problems)

@@ -203,3 +203,49 @@ def test_the_seeds_are_valid(cli) -> None:
     result = cli("validate")
     assert result.exit_code == 0, result.stderr
     assert "13 actors and 13 relations from 1 document" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["annotations/extra.yaml", "annotations/extra.jsonl", "documents/extra.yaml"])
+def test_a_folder_where_a_file_belongs_is_a_problem(seeds_copy: Path, name: str) -> None:
+    (seeds_copy / name).mkdir()
+    problems = validate(seeds_copy)
+    assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
+        (Path(name).name, None, "cannot read the file: not a regular file")
+    ]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_numbers_must_be_finite(seeds_copy: Path, cli, tmp_path: Path, value: str) -> None:
+    edit(seeds_copy / "schema.yaml", "times_invoked: {type: integer", "times_invoked: {type: number")
+    edit(seeds_copy / ANNOTATIONS, "times_invoked: 2", f"times_invoked: {value}")
+    result = cli("build", "--seeds", seeds_copy, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f":{line_of(seeds_copy / ANNOTATIONS, 'times_invoked')}: " in result.stderr
+    assert "finite number" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text", ["/dev/zero", "../schema.yaml", "../../../etc/passwd", "sub/la.txt", ".."])
+def test_a_document_text_must_be_a_file_beside_its_metadata(seeds_copy: Path, text: str) -> None:
+    path = seeds_copy / "documents" / f"{ARTICLE}.yaml"
+    edit(path, f"text: {ARTICLE}.txt", f"text: {text}")
+    problems = [p for p in validate(seeds_copy) if "is not a file name" in p.message]
+    assert [(p.file, p.line) for p in problems] == [(str(path), line_of(path, "text:"))]
+
+
+def test_a_multi_megabyte_name_and_quote_build(seeds_copy: Path, cli, tmp_path: Path) -> None:
+    huge = "Karen " + "B" * 3_000_000
+    edit(seeds_copy / ANNOTATIONS, "name: Karen Bass\n", f"name: {huge}\n")
+    text = seeds_copy / "documents" / f"{ARTICLE}.txt"
+    text.write_text(text.read_text(encoding="utf-8") + huge + "\n", encoding="utf-8")
+    edit(seeds_copy / ANNOTATIONS, "    mention: Mayor Karen Bass' signature\n", f"    mention: {huge}\n")
+    result = cli("build", "--seeds", seeds_copy, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr[:500]
+    assert huge in (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
+
+
+def test_a_multi_megabyte_unknown_reference_is_reported_briefly(seeds_copy: Path) -> None:
+    edit(seeds_copy / ANNOTATIONS, "    source: lapd\n", f"    source: {'x' * 3_000_000}\n")
+    (problem,) = validate(seeds_copy)
+    assert problem.message.startswith("unknown entity 'xxx")
+    assert len(problem.message) <= 500 and problem.message.endswith("…")

@@ -14,7 +14,7 @@ import ladybug
 import networkx as nx
 
 from ..readwrite import node_link
-from ..schema import Schema
+from ..schema import CYPHER_TYPE, ENTITY_TYPE, FIELD_NAME, Schema
 from . import columns as cols
 from .base import EngineUnavailable, QueryError, Result
 
@@ -28,6 +28,7 @@ DDL_TYPE = {
 }
 WHOLE_VALUES = {"NODE", "REL", "RECURSIVE_REL", "PATH"}
 CACHE_PREFIX = "ladybug-"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class EmbeddedEngine:
@@ -88,6 +89,7 @@ class EmbeddedEngine:
 
 def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> None:
     """Create a table per entity type and relation type, and COPY the graph into them."""
+    _check_identifiers(schema)
     _check_names(schema)
     nodes, rels = cols.node_tables(schema), cols.rel_tables(schema)
     for table in nodes:
@@ -99,7 +101,25 @@ def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> No
     for name, rows in cols.node_rows(graph, nodes).items():  # noqa: B007
         conn.execute(f"COPY {_q(name)} FROM rows")
     for (name, source, target), rows in cols.rel_rows(graph, rels).items():  # noqa: B007
-        conn.execute(f"COPY {_q(name)} FROM rows (from='{source}', to='{target}')")
+        if source not in schema.entity_types or target not in schema.entity_types:
+            raise EngineUnavailable(f"{name}: endpoint types {source!r}, {target!r} are not in the schema")
+        conn.execute(f"COPY {_q(name)} FROM rows (from='{_plain_name(source)}', to='{_plain_name(target)}')")
+
+
+def _check_identifiers(schema: Schema) -> None:
+    """Every label, type and property name written into Cypher text follows the schema's naming patterns.
+
+    `load_schema` already refuses other names; this holds for a `Schema` made any other way too.
+    Values never enter Cypher text: they travel as pyarrow columns or query parameters.
+    """
+    names = [(t, ENTITY_TYPE) for t in schema.entity_types]
+    names += [(schema.cypher_type(r), CYPHER_TYPE) for r in schema.relation_types]
+    for table in [*cols.node_tables(schema), *cols.rel_tables(schema)]:
+        names += [(c, FIELD_NAME) for c in table.columns]
+        names += [(t, ENTITY_TYPE) for pair in table.pairs for t in pair]
+    for name, pattern in names:
+        if not pattern.fullmatch(name) or not IDENTIFIER.fullmatch(name):
+            raise EngineUnavailable(f"the embedded engine refuses the name {name!r}: it is not a plain identifier")
 
 
 def _check_names(schema: Schema) -> None:
@@ -168,6 +188,10 @@ def _columns(table: cols.Table) -> str:
 
 def _q(name: str) -> str:
     """A backtick-quoted identifier."""
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-        raise ValueError(f"not a plain identifier: {name!r}")
-    return f"`{name}`"
+    return f"`{_plain_name(name)}`"
+
+
+def _plain_name(name: str) -> str:
+    if not IDENTIFIER.fullmatch(name):
+        raise EngineUnavailable(f"not a plain identifier: {name!r}")
+    return name

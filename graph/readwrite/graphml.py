@@ -43,12 +43,17 @@ _BATCH = 2000  # elements per write
 def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
     """Write `graph` as GraphML to `path` atomically; attribute types from `schema` (else from the values)."""
     with atomic_open(Path(path)) as f:
-        for chunk in chunks(graph, fields_for(graph, schema)):
+        for chunk in stream(graph, schema):
             f.write(chunk)
 
 
 def dumps(graph: nx.MultiDiGraph, schema: Schema | None = None) -> str:
-    return "".join(chunks(graph, fields_for(graph, schema)))
+    return "".join(stream(graph, schema))
+
+
+def stream(graph: nx.MultiDiGraph, schema: Schema | None = None) -> Iterator[str]:
+    """The GraphML document as a sequence of strings, for writing without holding it whole."""
+    return chunks(graph, fields_for(graph, schema))
 
 
 def chunks(graph: nx.MultiDiGraph, fields: Fields) -> Iterator[str]:

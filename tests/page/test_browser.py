@@ -160,3 +160,30 @@ def test_screenshot_is_not_blank(seed_page, tmp_path):
         }"""
     )
     assert colours > 50
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_script_in_any_seeds_text_field_stays_text(payload, tmp_path, cli, open_page):
+    """Payloads in names, aliases, descriptions, properties, quotes, notes, qualifiers and the document title."""
+    from tests.support.hostile import hostile_seeds
+
+    seeds = hostile_seeds(tmp_path, payload)
+    assert cli("build", "--seeds", seeds, "--out", tmp_path / "out").exit_code == 0
+    opened = open_page(tmp_path / "out" / "graph.html")
+    click_node(opened, vis_id(opened, "nodes", "ann"))
+    node_panel = panel_text(opened)
+    for value in ("Ann", "Mayor", "Description", "Role"):
+        assert f"{value} {payload}" in node_panel
+    texts = []
+    for edge in ("ann-supports", "ann-member", "council-approves"):
+        click_node(opened, vis_id(opened, "nodes", "council" if edge == "council-approves" else "ann"))
+        opened.page.locator(f'#panel button[data-edge="{vis_id(opened, "edges", edge)}"]').click()
+        texts.append(panel_text(opened))
+    shown = "\n".join(texts)
+    for value in ("Smith said", "Note", "Member", "Stage", "Vote", "Title"):
+        assert f"{value} {payload}" in shown
+    opened.page.fill("#search", "Ann")
+    assert opened.js("window.pwned") is None
+    assert opened.dialogs == []
+    assert opened.errors == []
+    assert opened.requests == [opened.url]

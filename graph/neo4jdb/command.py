@@ -20,7 +20,7 @@ from ..readwrite import node_link
 from . import pull as pulling
 from . import sync as syncing
 from .connect import connect, explain
-from .records import SyncError
+from .records import SyncError, check_dataset
 from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
 
 EXIT_USAGE = 2
@@ -39,6 +39,7 @@ def sync(
     batch_size: int,
 ) -> None:
     """Build the graph and sync it into `dataset`; print what was (or would be) written."""
+    _check_dataset(dataset)
     loaded = corpus()
     graph = build_graph(loaded)
     stopped = f"the sync stopped part-way (what it wrote is kept): {RERUN}"
@@ -60,6 +61,7 @@ def sync(
 
 def pull(settings: Settings, dataset: str, target: Path) -> None:
     """Read `dataset` back and write it as node-link JSON to `target`."""
+    _check_dataset(dataset)
     with _connected(settings) as driver:
         graph = pulling.pull(driver, settings.database, dataset)
     node_link.write(graph, target)
@@ -129,6 +131,14 @@ def _connected(settings: Settings, stopped: str | None = None) -> Iterator[neo4j
         fail(_joined(message, stopped), EXIT_USAGE)
     finally:
         driver.close()
+
+
+def _check_dataset(name: str) -> None:
+    """Refuse a bad dataset name before connecting (it is only ever a query parameter, but names stay simple)."""
+    try:
+        check_dataset(name)
+    except SyncError as problem:
+        fail(str(problem), EXIT_USAGE)
 
 
 def _joined(message: str, hint: str | None) -> str:

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import neo4j
 import typer
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,10 +20,11 @@ from ..readwrite import node_link
 from . import pull as pulling
 from . import sync as syncing
 from .connect import connect, explain
-from .records import SyncError
+from .records import SyncError, check_dataset
 from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
 
 EXIT_USAGE = 2
+RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -38,9 +39,11 @@ def sync(
     batch_size: int,
 ) -> None:
     """Build the graph and sync it into `dataset`; print what was (or would be) written."""
+    _check_dataset(dataset)
     loaded = corpus()
     graph = build_graph(loaded)
-    with _connected(settings) as driver, _ProgressBar() as progress:
+    stopped = f"the sync stopped part-way (what it wrote is kept): {RERUN}"
+    with _connected(settings, stopped) as driver, _ProgressBar() as progress:
         report = syncing.sync(
             driver,
             settings.database,
@@ -58,6 +61,7 @@ def sync(
 
 def pull(settings: Settings, dataset: str, target: Path) -> None:
     """Read `dataset` back and write it as node-link JSON to `target`."""
+    _check_dataset(dataset)
     with _connected(settings) as driver:
         graph = pulling.pull(driver, settings.database, dataset)
     node_link.write(graph, target)
@@ -104,8 +108,11 @@ def _counts(create: int, update: int, same: int, stale: int, report: syncing.Syn
 
 
 @contextlib.contextmanager
-def _connected(settings: Settings) -> Iterator[neo4j.Driver]:
-    """A connected driver; every failure inside becomes one message and an exit code."""
+def _connected(settings: Settings, stopped: str | None = None) -> Iterator[neo4j.Driver]:
+    """A connected driver; every failure inside becomes one message and an exit code.
+
+    `stopped` is added to a failure after connecting (the server went away, or a concurrent write got in the way).
+    """
     try:
         driver = connect(settings)
     except ConnectionProblem as problem:
@@ -117,10 +124,29 @@ def _connected(settings: Settings) -> Iterator[neo4j.Driver]:
     except (Neo4jError, DriverError) as error:
         problem = explain(error, settings)
         if isinstance(problem, ConnectionProblem):
-            fail(str(problem), EXIT_CONNECTION)
-        fail(f"Neo4j refused the write: {getattr(error, 'message', None) or error}", EXIT_USAGE)
+            fail(_joined(str(problem), stopped), EXIT_CONNECTION)
+        message = f"Neo4j refused the write: {_first_line(error)}"
+        if isinstance(error, ConstraintError) and stopped:
+            message += "; another sync of this dataset may be writing at the same time"
+        fail(_joined(message, stopped), EXIT_USAGE)
     finally:
         driver.close()
+
+
+def _check_dataset(name: str) -> None:
+    """Refuse a bad dataset name before connecting (it is only ever a query parameter, but names stay simple)."""
+    try:
+        check_dataset(name)
+    except SyncError as problem:
+        fail(str(problem), EXIT_USAGE)
+
+
+def _joined(message: str, hint: str | None) -> str:
+    return f"{message}; {hint}" if hint else message
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "message", None) or error).strip().splitlines()[0]
 
 
 class _ProgressBar:

@@ -1,4 +1,4 @@
-"""The graph as Neo4j records and back: labels and types checked against the schema, a content hash per item.
+"""The graph as Neo4j records: labels, types and property names checked against the schema, a content hash each.
 
 A node becomes `(:Entity:<entity type> {dataset, id, sync_hash, …attrs})`; an edge becomes
 `-[:<cypher type> {dataset, id, sync_hash, …attrs}]->` between two nodes of the same dataset; the graph's
@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..schema import Schema
+from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 
 ENTITY = "Entity"  # the label every synced node carries, besides its entity type
 DATASET = "ActorgraphDataset"  # the label of the node holding a dataset's graph attributes
@@ -72,13 +72,14 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
     for reserved in (ENTITY, DATASET):
         if reserved in labels:
             raise SyncError(f"entity type {reserved!r} clashes with a label sync reserves; rename it in the schema")
+    fields = {name: NODE_FIELDS | set(spec.properties) for name, spec in schema.entity_types.items()}
     records = []
     for node, attrs in sorted(graph.nodes(data=True)):
         label = attrs.get("type")
         if label not in labels:
             raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
         quoted(label)
-        props = {"id": node, **_storable(f"node {node!r}", attrs)}
+        props = {"id": node, **_storable(f"node {node!r}", attrs, fields[label])}
         records.append(NodeRecord(node, label, _hashed(props, dataset, [label])))
     return records
 
@@ -86,6 +87,7 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
 def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[RelRecord]:
     """Every edge, in key order, typed by its schema Cypher type."""
     types = {schema.cypher_type(r) for r in schema.relation_types}
+    fields = EDGE_FIELDS | set(schema.qualifiers)
     records = []
     for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         rtype = attrs.get("cypher_type")
@@ -94,7 +96,7 @@ def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[Re
         quoted(rtype)
         if attrs.get("id", key) != key:
             raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
-        props = {**_storable(f"relation {key!r}", attrs), "id": key}
+        props = {**_storable(f"relation {key!r}", attrs, fields), "id": key}
         records.append(RelRecord(key, rtype, source, target, _hashed(props, dataset, [rtype, source, target])))
     return records
 
@@ -104,11 +106,14 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
     return json.dumps(graph.graph, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _storable(what: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The attrs, checked to be values Neo4j stores as they are (scalars and lists of one scalar type)."""
+def _storable(what: str, attrs: dict[str, Any], fields: set[str] | frozenset[str]) -> dict[str, Any]:
+    """The attrs, checked to be named by the schema and to be values Neo4j stores as they are (scalars and lists
+    of one scalar type)."""
     for name, value in attrs.items():
         if name in RESERVED:
             raise SyncError(f"{what}: attribute {name!r} is reserved for sync; rename it in the schema")
+        if name not in fields or not IDENTIFIER.match(name):
+            raise SyncError(f"{what}: attribute {name!r} is neither a core field nor declared in the schema")
         if not _is_storable(value):
             raise SyncError(f"{what}: attribute {name!r} holds {type(value).__name__}, which Neo4j cannot store")
     return dict(attrs)

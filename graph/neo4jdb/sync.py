@@ -45,11 +45,16 @@ COUNTERS = (
 
 @dataclass(frozen=True)
 class Existing:
-    """What a dataset holds now: node id → (hash, labels); rel id → (hash, type, source, target)."""
+    """What a dataset holds now: node id → (hash, labels); rel id → (hash, type, source, target).
+
+    `duplicate_rels` are (id, type) of further relationships with an id already in `rels` (of another type:
+    the uniqueness constraints are per type), which two syncs of different versions at once can leave.
+    """
 
     nodes: dict[str, tuple[str | None, list[str]]]
     rels: dict[str, tuple[str | None, str, str, str]]
     graph_json: str | None
+    duplicate_rels: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +70,7 @@ class Plan:
     update_rels: list[RelRecord] = field(default_factory=list)
     recreate: list[tuple[RelRecord, str]] = field(default_factory=list)  # (relationship, its old type)
     stale_rels: list[tuple[str, str]] = field(default_factory=list)  # (id, type)
+    duplicate_rels: list[tuple[str, str]] = field(default_factory=list)  # (id, type): always deleted
     unchanged_nodes: int = 0
     unchanged_rels: int = 0
     graph_attrs: str | None = None  # "created", "updated" or None (unchanged)
@@ -74,7 +80,8 @@ class Plan:
         """Rows the sync writes: upserts, relabels, recreations, graph attrs and, with `prune`, deletions."""
         upserts = len(self.create_nodes) + len(self.update_nodes) + len(self.create_rels) + len(self.update_rels)
         stale = len(self.stale_nodes) + len(self.stale_rels) if prune else 0
-        return upserts + len(self.relabel) + len(self.recreate) + stale + (self.graph_attrs is not None)
+        extra = len(self.relabel) + len(self.recreate) + len(self.duplicate_rels)
+        return upserts + extra + stale + (self.graph_attrs is not None)
 
 
 @dataclass
@@ -136,10 +143,18 @@ def read_existing(driver: neo4j.Driver, database: str, dataset: str) -> Existing
         "WHERE r.dataset = $dataset RETURN r.id AS id, r.sync_hash AS hash, type(r) AS t, a.id AS s, b.id AS o"
     )
     attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN d.graph_json AS j")
+    kept: dict[str, tuple[str | None, str, str, str]] = {}
+    duplicates = []
+    for r in rels:
+        if r["id"] in kept:
+            duplicates.append((r["id"], r["t"]))
+        else:
+            kept[r["id"]] = (r["hash"], r["t"], r["s"], r["o"])
     return Existing(
         nodes={r["id"]: (r["hash"], list(r["l"])) for r in nodes},
-        rels={r["id"]: (r["hash"], r["t"], r["s"], r["o"]) for r in rels},
+        rels=kept,
         graph_json=attrs[0]["j"] if attrs else None,
+        duplicate_rels=sorted(duplicates),
     )
 
 
@@ -147,12 +162,12 @@ def make_plan(
     dataset: str, nodes: Sequence[NodeRecord], rels: Sequence[RelRecord], attrs: str, existing: Existing
 ) -> Plan:
     """Compare the graph's records with what the dataset holds."""
-    plan = Plan(dataset, graph_json=attrs)
+    plan = Plan(dataset, graph_json=attrs, duplicate_rels=list(existing.duplicate_rels))
     for node in nodes:
         old = existing.nodes.get(node.id)
         if old is None:
             plan.create_nodes.append(node)
-        elif old[0] == node.hash:
+        elif old[0] == node.hash and len(old[1]) == 2 and node.label in old[1]:  # labels: Entity and its type
             plan.unchanged_nodes += 1
         else:
             plan.update_nodes.append(node)
@@ -178,8 +193,9 @@ def make_plan(
 
 
 def _apply(writer: _Writer, plan: Plan, prune: bool) -> None:
-    """Write the plan: old relationships out, nodes in, relationships in, stale nodes out, graph attrs last."""
-    doomed = [(r.id, old_type) for r, old_type in plan.recreate]
+    """Write the plan: old and duplicate relationships out, nodes in, relationships in, stale nodes out, graph attrs
+    last (so a first sync that stops part-way leaves no dataset node: `pull` refuses it until a re-run finishes)."""
+    doomed = [(r.id, old_type) for r, old_type in plan.recreate] + plan.duplicate_rels
     if prune:
         doomed += plan.stale_rels
     for rtype, ids in _grouped(doomed, lambda d: d[1]):
@@ -241,9 +257,9 @@ class _Writer:
                 f"CREATE CONSTRAINT {quoted('actorgraph_rel_' + rtype.strip('`').lower())} IF NOT EXISTS "
                 f"FOR ()-[r:{rtype}]-() REQUIRE (r.dataset, r.id) IS UNIQUE"
             )
-        with self.driver.session(database=self.database) as session:
-            for statement in statements:
-                self._count(session.run(statement).consume().counters, statement=False)
+        with self.driver.session(database=self.database) as session:  # managed: a deadlock with a concurrent
+            for statement in statements:  # sync creating the same constraints is retried
+                self._count(session.execute_write(_run, statement, {}), statement=False)
 
     def write(self, query: str, rows: Sequence[Any]) -> None:
         """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch."""

@@ -41,6 +41,7 @@ def measure(seeds: Path) -> dict[str, float]:
     collections after it. So each side is charged one full collection right after its build
     (`gc`), with everything before the bare build frozen, so its collection scans only its own graph.
     """
+    seeds = Path(seeds)
     import gc
 
     import networkx as nx
@@ -91,6 +92,18 @@ def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def peak(seeds: Path) -> dict[str, float]:
+    """`load_graph(seeds)` alone (run it in a fresh process): seconds and the peak RSS."""
+    seeds = Path(seeds)
+    from graph import load_graph
+
+    start = time.perf_counter()
+    graph = load_graph(seeds)
+    seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mib": peak_mib, "edges": graph.number_of_edges()}
 
 
 def run(relations: int) -> dict[str, float]:

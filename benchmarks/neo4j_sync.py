@@ -140,6 +140,7 @@ def cleanup(driver: neo4j.Driver, db: str) -> None:
 
 def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: str | None = None) -> dict:
     """Sync, re-sync, query latency on both engines, raw CREATE and a naive subset, on one fresh server."""
+    seeds = Path(seeds)
     corpus = load_corpus(seeds)
     graph = build_graph(corpus)
     seeds_graph = build_graph(load_corpus(REPO / "seeds"))  # so the shipped queries about the seeds find rows

@@ -111,7 +111,7 @@ def sync(
     check_dataset(dataset)
     with paused_gc():  # a million records that all stay alive: nothing for the collector to find
         nodes, rels = node_records(graph, schema, dataset), rel_records(graph, schema, dataset)
-    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset))
+    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset, rels))
     report = SyncReport(plan, prune, dry_run)
     if dry_run:
         return report
@@ -123,28 +123,47 @@ def sync(
     return report
 
 
-def read_existing(driver: neo4j.Driver, database: str, dataset: str) -> Existing:
+def read_existing(driver: neo4j.Driver, database: str, dataset: str, current: Sequence[RelRecord] = ()) -> Existing:
     """The ids, hashes, labels, types and endpoints stored for `dataset`.
 
-    Each query returns one record holding a list of rows: a million rows as one record cost a fraction
-    of what a million records do (Bolt messages and Python objects per record).
+    Each query returns one record of lists: a million rows as one record cost a fraction of what a
+    million records do. Relationships are read as ids and hashes first; type and endpoints are read
+    only for those whose hash differs from their `current` record (an equal hash means the same type
+    and endpoints, which it covers).
     """
 
-    def read(query: str) -> list[list[Any]]:
+    def read(query: str, **params: Any) -> neo4j.Record:
         records, _, _ = driver.execute_query(
-            query, dataset=dataset, database_=database, routing_=neo4j.RoutingControl.READ
+            query, dataset=dataset, **params, database_=database, routing_=neo4j.RoutingControl.READ
         )
-        return records[0]["rows"] if records else []
+        return records[0]
 
     nodes = read(f"MATCH (n:{ENTITY} {{dataset: $dataset}}) RETURN collect([n.id, n.sync_hash, labels(n)]) AS rows")
-    rels = read(
-        f"MATCH (a:{ENTITY} {{dataset: $dataset}})-[r]->(b:{ENTITY} {{dataset: $dataset}}) "
-        "WHERE r.dataset = $dataset RETURN collect([r.id, r.sync_hash, type(r), a.id, b.id]) AS rows"
+    match = f"MATCH (a:{ENTITY} {{dataset: $dataset}})-[r]->(b:{ENTITY} {{dataset: $dataset}}) "
+    hashes = read(
+        f"{match}WHERE r.dataset = $dataset AND r.id IS NOT NULL "
+        "RETURN collect(r.id) AS ids, collect(coalesce(r.sync_hash, '')) AS hashes"
     )
-    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN collect(d.graph_json) AS rows")
+    known = {r.id: r for r in current}
+    rels: dict[str, tuple[str | None, str, str, str]] = {}
+    differ = []
+    for rid, digest in zip(hashes["ids"], hashes["hashes"], strict=True):
+        record = known.get(rid)
+        if record is not None and record.hash == digest:
+            rels[rid] = (digest, record.type, record.source, record.target)
+        else:
+            differ.append(rid)
+    if differ:
+        details = read(
+            f"{match}WHERE r.dataset = $dataset AND r.id IN $ids "
+            "RETURN collect([r.id, r.sync_hash, type(r), a.id, b.id]) AS rows",
+            ids=differ,
+        )
+        rels.update((i, (h, t, s, o)) for i, h, t, s, o in details["rows"])
+    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN collect(d.graph_json) AS rows")["rows"]
     return Existing(
-        nodes={i: (h, labels) for i, h, labels in nodes},
-        rels={i: (h, t, s, o) for i, h, t, s, o in rels},
+        nodes={i: (h, labels) for i, h, labels in nodes["rows"]},
+        rels=rels,
         graph_json=attrs[0] if attrs else None,
     )
 

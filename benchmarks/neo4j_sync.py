@@ -1,4 +1,5 @@
-"""Benchmark `actorgraph sync` against plain ways of writing the same graph into the same Neo4j.
+"""Benchmark `actorgraph sync` against plain ways of writing the same graph into the same Neo4j,
+and the shipped queries' latency on Neo4j and on the embedded engine over the same graph.
 
     PYTHONPATH=. python benchmarks/neo4j_sync.py --relations 20000
 
@@ -8,6 +9,8 @@ Prints seconds and ratios measured in this one run:
   first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, hashes and constraints)
   naive one-MERGE-per-relation / sync, per relation (on a subset; what batching saves)
   re-sync with no change / first sync                (what the hashes save)
+The local harness gets BENCH_HEAP (default 1g) of heap, BENCH_PAGE_CACHE_MB (default 512) of page cache and
+the JVM's full JIT (the test harness stops at C1 for a faster start).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -22,12 +26,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
+import networkx as nx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from graph import load_corpus  # noqa: E402
 from graph.build import build_graph  # noqa: E402
+from graph.engines import open_engine  # noqa: E402
 from graph.neo4jdb.connect import connect  # noqa: E402
 from graph.neo4jdb.records import node_records, rel_records  # noqa: E402
 from graph.neo4jdb.settings import Settings  # noqa: E402
@@ -35,26 +41,49 @@ from graph.neo4jdb.sync import DEFAULT_BATCH, sync  # noqa: E402
 from graph.synth import SynthSpec, synthesize  # noqa: E402
 from tests.support.neo4j_data import drop_dataset  # noqa: E402
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+import queries  # noqa: E402
+
 DATASET = "benchmark"
+WARM_UP = 5000  # relations written (each way) before timing
 
 
 @contextlib.contextmanager
-def server() -> Iterator[Settings]:
+def server(heap: str | None = None, page_cache_mb: int | None = None) -> Iterator[Settings]:
+    """NEO4J_URI's server if set, else a local harness with `heap` and `page_cache_mb` of page cache."""
     if os.environ.get("NEO4J_URI"):
         yield Settings.from_env()
         return
-    from tests.support.neo4j_server import local_neo4j
+    from tests.support import neo4j_server as harness
 
-    with local_neo4j(heap=os.environ.get("BENCH_HEAP", "1g")) as running:
+    class Server(harness.LocalNeo4jServer):
+        def command(self) -> list[str]:
+            """The harness's command with the page cache set and the JVM's full JIT (C2) back on: the
+            harness limits it to C1 for fast test start-up, which slows hot Cypher."""
+            cache = page_cache_mb or int(os.environ.get("BENCH_PAGE_CACHE_MB", "512"))
+            command = super().command()
+            command.insert(command.index("-jar"), "-XX:TieredStopAtLevel=4")
+            return [*command, "--page-cache-mb", str(cache)]
+
+    harness.build_harness()
+    work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-neo4j-"))
+    running = Server(
+        harness.free_port(), harness.DEFAULT_PASSWORD, work / "data", work, heap or os.environ.get("BENCH_HEAP", "1g")
+    )
+    try:
+        running.start()
         info = running.info
         yield Settings(info.uri, info.username, info.password, info.database)
+    finally:
+        running.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def timed(label: str, fn) -> float:
     start = time.perf_counter()
     fn()
     seconds = time.perf_counter() - start
-    print(f"  {label:<48} {seconds:8.2f} s", flush=True)
+    print(f"  {label:<48} {seconds:8.2f} s", file=sys.stderr, flush=True)
     return seconds
 
 
@@ -99,13 +128,19 @@ def naive_merge(driver: neo4j.Driver, db: str, nodes, rels) -> None:
         )
 
 
-def warm_up(driver: neo4j.Driver, db: str, schema, batch: int) -> None:
-    """Run each kind of write once on the seed graph, so no timing pays for a cold JVM or index creation."""
-    seeds = load_corpus(REPO / "seeds")
-    small = build_graph(seeds)
+def warm_up(driver: neo4j.Driver, db: str, schema, batch: int, graph: nx.MultiDiGraph | None = None) -> None:
+    """Run each kind of write on a slice of `graph` (else the seeds), then delete it: the JIT has compiled
+    the hot code and the indexes exist before any timing, whichever is timed first."""
+    if graph is None:
+        small = build_graph(load_corpus(REPO / "seeds"))
+    else:
+        keys = sorted(graph.edges(keys=True), key=lambda e: e[2])[:WARM_UP]
+        small = nx.MultiDiGraph(graph.edge_subgraph(keys))
+    nodes, rels = node_records(small, schema, DATASET), rel_records(small, schema, DATASET)
     sync(driver, db, small, schema, DATASET, batch_size=batch)
-    raw_create(driver, db, node_records(small, schema, DATASET), rel_records(small, schema, DATASET), batch)
-    naive_merge(driver, db, node_records(small, schema, DATASET), rel_records(small, schema, DATASET))
+    sync(driver, db, small, schema, DATASET, batch_size=batch)
+    raw_create(driver, db, nodes, rels, batch)
+    naive_merge(driver, db, nodes[:100], [r for r in rels if {r.source, r.target} <= {n.id for n in nodes[:100]}])
     cleanup(driver, db)
 
 
@@ -116,6 +151,63 @@ def cleanup(driver: neo4j.Driver, db: str) -> None:
             session.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
+def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: str | None = None) -> dict:
+    """Sync, re-sync, query latency on both engines, raw CREATE and a naive subset, on one fresh server."""
+    seeds = Path(seeds)
+    corpus = load_corpus(seeds)
+    graph = build_graph(corpus)
+    seeds_graph = build_graph(load_corpus(REPO / "seeds"))  # so the shipped queries about the seeds find rows
+    graph.add_nodes_from(seeds_graph.nodes(data=True))
+    graph.add_edges_from(seeds_graph.edges(keys=True, data=True))
+    nodes, rels = node_records(graph, corpus.schema, DATASET), rel_records(graph, corpus.schema, DATASET)
+    subset = rels[:naive]
+    wanted = {x for r in subset for x in (r.source, r.target)}
+    subset_nodes = [n for n in nodes if n.id in wanted]
+    print(f"graph: {len(nodes)} nodes, {len(rels)} relations; batch size {batch}", file=sys.stderr)
+    out: dict = {"nodes": len(nodes), "relations": len(rels), "naive_items": len(subset) + len(subset_nodes)}
+
+    start = time.perf_counter()
+    embedded = open_engine("embedded", graph, corpus.schema)
+    out["embedded_load"] = time.perf_counter() - start
+    out["embedded_ms"] = queries.latencies(embedded, graph)
+    embedded.close()
+
+    with server(heap) as settings:
+        driver = connect(settings)
+        db = settings.database
+        try:
+            warm_up(driver, db, corpus.schema, batch, graph)
+            out["neo4j"] = driver.get_server_info().agent
+            out["first"] = timed(
+                "first sync (MERGE, hashes, constraints)",
+                lambda: sync(driver, db, graph, corpus.schema, DATASET, batch_size=batch),
+            )
+            report = None
+
+            def again() -> None:
+                nonlocal report
+                report = sync(driver, db, graph, corpus.schema, DATASET, batch_size=batch)
+
+            out["resync"] = timed("re-sync, nothing changed", again)
+            assert report is not None and report.written == 0, report
+            engine = open_engine("neo4j", None, None, neo4j=settings)
+            out["neo4j_ms"] = queries.latencies(engine, graph)
+            engine.close()
+            out["raw"] = timed(
+                "raw UNWIND … CREATE of the same rows", lambda: raw_create(driver, db, nodes, rels, batch)
+            )
+            out["naive"] = timed(
+                f"naive MERGE per item ({len(subset)} relations)", lambda: naive_merge(driver, db, subset_nodes, subset)
+            )
+        finally:
+            driver.close()
+    items = len(rels) + len(nodes)
+    out["sync_vs_raw_rate"] = (items / out["first"]) / (items / out["raw"])
+    out["naive_per_item_vs_sync"] = (out["naive"] / out["naive_items"]) / (out["first"] / items)
+    out["first_vs_resync"] = out["first"] / out["resync"]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--relations", type=int, default=20_000)
@@ -123,53 +215,17 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=1000, help="relations in the naive subset")
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     args = parser.parse_args()
-
     with tempfile.TemporaryDirectory() as tmp:
         synthesize(Path(tmp) / "seeds", SynthSpec(args.relations, args.seed), REPO / "seeds" / "schema.yaml")
-        corpus = load_corpus(Path(tmp) / "seeds")
-    graph = build_graph(corpus)
-    nodes, rels = node_records(graph, corpus.schema, DATASET), rel_records(graph, corpus.schema, DATASET)
-    subset = rels[: args.naive]
-    subset_nodes = [n for n in nodes if n.id in {x for r in subset for x in (r.source, r.target)}]
-    print(f"graph: {len(nodes)} nodes, {len(rels)} relations; batch size {args.batch_size}")
-
-    with server() as settings:
-        driver = connect(settings)
-        db = settings.database
-        try:
-            cleanup(driver, db)
-            warm_up(driver, db, corpus.schema, args.batch_size)
-            print(f"Neo4j {driver.get_server_info().agent} at {settings.uri}")
-            first = timed(
-                "first sync (MERGE, hashes, constraints)",
-                lambda: sync(driver, db, graph, corpus.schema, DATASET, batch_size=args.batch_size),
-            )
-            report = None
-
-            def again() -> None:
-                nonlocal report
-                report = sync(driver, db, graph, corpus.schema, DATASET, batch_size=args.batch_size)
-
-            resync = timed("re-sync, nothing changed", again)
-            assert report is not None and report.written == 0, report
-            raw = timed(
-                "raw UNWIND … CREATE of the same rows", lambda: raw_create(driver, db, nodes, rels, args.batch_size)
-            )
-            naive = timed(
-                f"naive MERGE per item ({len(subset)} relations)", lambda: naive_merge(driver, db, subset_nodes, subset)
-            )
-        finally:
-            cleanup(driver, db)
-            for index in ("bench_raw_id", "bench_naive_id"):
-                driver.execute_query(f"DROP INDEX {index} IF EXISTS", database_=db)
-            driver.close()
-
-    per_sync = first / (len(rels) + len(nodes))
-    per_naive = naive / (len(subset) + len(subset_nodes))
-    print("ratios:")
-    print(f"  first sync / raw CREATE                 {first / raw:6.2f}x")
-    print(f"  naive per item / first sync per item    {per_naive / per_sync:6.1f}x")
-    print(f"  re-sync (no change) / first sync        {resync / first:6.3f}")
+        r = measure(Path(tmp) / "seeds", args.naive, args.batch_size)
+    print(f"{r['neo4j']}: {r['nodes']} nodes, {r['relations']} relations")
+    print(f"  sync rate / raw CREATE rate (goal >= 0.5)      {r['sync_vs_raw_rate']:6.2f}")
+    print(f"  naive per item / sync per item (goal >= 20)    {r['naive_per_item_vs_sync']:6.1f}x")
+    print(f"  first sync / re-sync, no change (goal >= 5)    {r['first_vs_resync']:6.1f}x")
+    print(f"  embedded engine load {r['embedded_load']:.2f} s; query medians in ms (embedded / neo4j):")
+    for name, e in r["embedded_ms"].items():
+        n = r["neo4j_ms"][name]
+        print(f"    {name:<28} {e['ms']:8.1f} {n['ms']:8.1f}   ({e['rows']} rows)")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,25 @@ def measure(browser, path: Path) -> dict[str, float]:
     return {"ready_ms": ready, "filter_ms": filtered, "select_ms": clicked}
 
 
+def run(sizes: list[int]) -> list[dict[str, float]]:
+    """Render and load the page for synthetic graphs of `sizes` nodes (for run.py)."""
+    from playwright.sync_api import sync_playwright
+
+    schema = load_corpus(ROOT / "seeds").schema
+    results = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in sizes:
+            graph = synthetic(n, schema)
+            start = time.perf_counter()
+            path = write_page(graph, schema, Path(tmp) / f"page-{n}.html")
+            rendered = time.perf_counter() - start
+            m = measure(browser, path)
+            results.append({"nodes": n, "edges": graph.number_of_edges(), "render_s": rendered, **m})
+        browser.close()
+    return results
+
+
 def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 

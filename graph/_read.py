@@ -59,8 +59,10 @@ def read_annotations(folder: Path, problems: list[Problem]) -> list[Annotation]:
             located, spec = _read_yaml(path, m.AnnotationFile, problems)
             pairs = [(located, spec)]
         else:
+            # a line's decoded JSON is dropped once parsed: problems need only its line number
             pairs = [
-                (located, _parse_into(located, m.AnnotationFile, problems)) for located in _json_lines(path, problems)
+                (Located(located.file, None, located.lines), _parse_into(located, m.AnnotationFile, problems))
+                for located in _json_lines(path, problems)
             ]
         annotations.extend(Annotation(located, spec) for located, spec in pairs if spec is not None)
     return annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ class _Resolver:
         self.relations: dict[str, Relation] = {}
         self.rtypes = schema.relation_types
         self.texts: dict[str, FoldedText] = {}
+        self.fast_rules = {name: _FastRule.of(spec) for name, spec in schema.relation_types.items()}
 
     def bad(self, located: Located, path: tuple, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(located.file, located.line(path), message, hint))
@@ -143,6 +145,10 @@ class _Resolver:
     def add_relation(
         self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None, rid: str
     ) -> None:
+        relation = self._fast_relation(spec, document, rid)
+        if relation is not None:
+            self.relations[rid] = relation
+            return
         rtype = self.rtypes.get(spec.type)
         if rtype is None:
             self.bad(
@@ -173,6 +179,73 @@ class _Resolver:
             spec.confidence,
             spec.note,
         )
+
+    def _fast_relation(self, spec: m.RelationIn, document: Document | None, rid: str) -> Relation | None:
+        """The relation, if it passes every check the plain way (ids, exact quote); else None.
+
+        The common case of a bulk load, done with few calls; anything else (names or aliases as
+        references, a quote that differs in quote marks or spacing, any problem) returns None and
+        takes the full path, which finds the same relation or reports the problems.
+        """
+        rule = self.fast_rules.get(spec.type)
+        entities = self.entities
+        source, target = entities.get(spec.source), entities.get(spec.target)
+        if (
+            rule is None
+            or document is None
+            or source is None
+            or target is None
+            or source.type not in rule.source
+            or target.type not in rule.target
+            or rid in self.relations
+        ):
+            return None
+        attribution, by = "report", None
+        if spec.attribution is not None:
+            attribution, by = spec.attribution.kind, spec.attribution.by
+            if by is not None:
+                speaker = entities.get(by)
+                if speaker is None:
+                    return None
+                by = speaker.id
+            elif attribution != "report":
+                return None
+            else:
+                attribution = "report"
+        qualifiers = self._fast_qualifiers(spec.qualifiers, rule) if spec.qualifiers or rule.required else {}
+        if qualifiers is None:
+            return None
+        quote, start, text = spec.quote.strip(), spec.start, document.text
+        at = text.find(quote) if start is None else (start if text.startswith(quote, start) else -1)
+        if at < 0 or not quote:
+            return None
+        return Relation(
+            rid,
+            spec.type,
+            source.id,
+            target.id,
+            Evidence(document.id, quote, at, at + len(quote)),
+            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
+            attribution,
+            by,
+            spec.confidence,
+            spec.note,
+        )
+
+    def _fast_qualifiers(self, given: dict, rule: _FastRule) -> dict | None:
+        """The checked qualifiers, or None if any is not allowed, missing or malformed."""
+        if not rule.required <= given.keys():
+            return None
+        declared = self.schema.qualifiers
+        out = {}
+        for name, value in given.items():
+            if name not in rule.allowed:
+                return None
+            try:
+                out[name] = check_value(value, declared[name])
+            except BadValue:
+                return None
+        return out
 
     def _endpoint(
         self, located: Located, path: tuple, side: str, spec: m.RelationIn, rtype: m.RelationTypeSpec | None
@@ -234,6 +307,21 @@ class _Resolver:
             return "report", None
         speaker = self.lookup(located, (*path, "attribution", "by"), spec.attribution.by)
         return spec.attribution.kind, speaker.id if speaker else False
+
+
+@dataclass(frozen=True, slots=True)
+class _FastRule:
+    """A relation type's checks as sets, for the fast path."""
+
+    source: frozenset[str]
+    target: frozenset[str]
+    required: frozenset[str]
+    allowed: frozenset[str]
+
+    @classmethod
+    def of(cls, spec: m.RelationTypeSpec) -> _FastRule:
+        allowed = frozenset(spec.required) | frozenset(spec.optional)
+        return cls(frozenset(spec.source), frozenset(spec.target), frozenset(spec.required), allowed)
 
 
 def resolve(

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -72,7 +73,7 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
     for reserved in (ENTITY, DATASET):
         if reserved in labels:
             raise SyncError(f"entity type {reserved!r} clashes with a label sync reserves; rename it in the schema")
-    fields = {name: NODE_FIELDS | set(spec.properties) for name, spec in schema.entity_types.items()}
+    fields = {name: _named(NODE_FIELDS | set(spec.properties)) for name, spec in schema.entity_types.items()}
     records = []
     for node, attrs in sorted(graph.nodes(data=True)):
         label = attrs.get("type")
@@ -87,9 +88,16 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
 def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[RelRecord]:
     """Every edge, in key order, typed by its schema Cypher type."""
     types = {schema.cypher_type(r) for r in schema.relation_types}
-    fields = EDGE_FIELDS | set(schema.qualifiers)
+    fields = _named(EDGE_FIELDS | set(schema.qualifiers))
     records = []
-    for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+    edges = [
+        (source, target, key, attrs)
+        for source, targets in graph._succ.items()
+        for target, keys in targets.items()
+        for key, attrs in keys.items()
+    ]  # what graph.edges(keys=True, data=True) yields, in its order, without a view call per edge
+    edges.sort(key=itemgetter(2))
+    for source, target, key, attrs in edges:
         rtype = attrs.get("cypher_type")
         if rtype not in types:
             raise SyncError(f"relation {key!r}: type {rtype!r} is not a Cypher type of the schema")
@@ -106,9 +114,21 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
     return json.dumps(graph.graph, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _storable(what: str, attrs: dict[str, Any], fields: set[str] | frozenset[str]) -> dict[str, Any]:
-    """The attrs, checked to be named by the schema and to be values Neo4j stores as they are (scalars and lists
-    of one scalar type)."""
+_SCALARS = frozenset((str, bool, int, float))
+_RESERVED = frozenset(RESERVED)
+_canonical = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # as json.dumps(…, same options)
+
+
+def _named(names: set[str] | frozenset[str]) -> frozenset[str]:
+    """The attribute names sync may write: plain identifiers, none reserved for sync."""
+    return frozenset(n for n in names if IDENTIFIER.match(n) and n not in _RESERVED)
+
+
+def _storable(what: str, attrs: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
+    """The attrs, checked to be named by `fields` (see `_named`) and to be values Neo4j stores as they are
+    (scalars and lists of one scalar type)."""
+    if attrs.keys() <= fields and all(type(v) in _SCALARS for v in attrs.values()):
+        return dict(attrs)  # the common case, checked at once
     for name, value in attrs.items():
         if name in RESERVED:
             raise SyncError(f"{what}: attribute {name!r} is reserved for sync; rename it in the schema")
@@ -120,7 +140,7 @@ def _storable(what: str, attrs: dict[str, Any], fields: set[str] | frozenset[str
 
 
 def _is_storable(value: Any) -> bool:
-    if isinstance(value, str | bool | int | float):
+    if type(value) in _SCALARS or isinstance(value, str | bool | int | float):
         return True
     if isinstance(value, list):
         kinds = {type(v) for v in value}
@@ -130,6 +150,6 @@ def _is_storable(value: Any) -> bool:
 
 def _hashed(props: dict[str, Any], dataset: str, shape: list[str]) -> dict[str, Any]:
     """`props` plus `dataset` and a hash of the shape (labels or type and endpoints) and the properties."""
-    canonical = json.dumps([HASH_VERSION, shape, props], ensure_ascii=False, sort_keys=True)
+    canonical = _canonical([HASH_VERSION, shape, props])
     digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
     return {**props, "dataset": dataset, "sync_hash": digest}

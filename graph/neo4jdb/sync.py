@@ -17,6 +17,7 @@ from typing import Any
 import neo4j
 import networkx as nx
 
+from .._gc import paused_gc
 from ..schema import Schema
 from .records import (
     DATASET,
@@ -115,8 +116,9 @@ def sync(
 ) -> SyncReport:
     """Make `dataset` in `database` hold `graph`; `progress(total)` returns a callback advanced per item."""
     check_dataset(dataset)
-    nodes, rels = node_records(graph, schema, dataset), rel_records(graph, schema, dataset)
-    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset))
+    with paused_gc():  # a million records that all stay alive: nothing for the collector to find
+        nodes, rels = node_records(graph, schema, dataset), rel_records(graph, schema, dataset)
+    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset, rels))
     report = SyncReport(plan, prune, dry_run)
     if dry_run:
         return report
@@ -128,32 +130,54 @@ def sync(
     return report
 
 
-def read_existing(driver: neo4j.Driver, database: str, dataset: str) -> Existing:
-    """The ids, hashes, labels, types and endpoints stored for `dataset`."""
+def read_existing(driver: neo4j.Driver, database: str, dataset: str, current: Sequence[RelRecord] = ()) -> Existing:
+    """The ids, hashes, labels, types and endpoints stored for `dataset`.
 
-    def read(query: str) -> list[neo4j.Record]:
+    Each query returns one record of lists: a million rows as one record cost a fraction of what a
+    million records do. Relationships are read as ids and hashes first; type and endpoints are read
+    only for those whose hash differs from their `current` record (an equal hash means the same type
+    and endpoints, which it covers).
+    """
+
+    def read(query: str, **params: Any) -> neo4j.Record:
         records, _, _ = driver.execute_query(
-            query, dataset=dataset, database_=database, routing_=neo4j.RoutingControl.READ
+            query, dataset=dataset, **params, database_=database, routing_=neo4j.RoutingControl.READ
         )
-        return records
+        return records[0]
 
-    nodes = read(f"MATCH (n:{ENTITY} {{dataset: $dataset}}) RETURN n.id AS id, n.sync_hash AS hash, labels(n) AS l")
-    rels = read(
-        f"MATCH (a:{ENTITY} {{dataset: $dataset}})-[r]->(b:{ENTITY} {{dataset: $dataset}}) "
-        "WHERE r.dataset = $dataset RETURN r.id AS id, r.sync_hash AS hash, type(r) AS t, a.id AS s, b.id AS o"
+    nodes = read(f"MATCH (n:{ENTITY} {{dataset: $dataset}}) RETURN collect([n.id, n.sync_hash, labels(n)]) AS rows")
+    match = f"MATCH (a:{ENTITY} {{dataset: $dataset}})-[r]->(b:{ENTITY} {{dataset: $dataset}}) "
+    hashes = read(
+        f"{match}WHERE r.dataset = $dataset AND r.id IS NOT NULL "
+        "RETURN collect(r.id) AS ids, collect(coalesce(r.sync_hash, '')) AS hashes"
     )
-    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN d.graph_json AS j")
-    kept: dict[str, tuple[str | None, str, str, str]] = {}
-    duplicates = []
-    for r in rels:
-        if r["id"] in kept:
-            duplicates.append((r["id"], r["t"]))
+    known = {r.id: r for r in current}
+    copies = Counter(hashes["ids"])
+    rels: dict[str, tuple[str | None, str, str, str]] = {}
+    differ = []
+    for rid, digest in zip(hashes["ids"], hashes["hashes"], strict=True):
+        record = known.get(rid)
+        if copies[rid] == 1 and record is not None and record.hash == digest:
+            rels[rid] = (digest, record.type, record.source, record.target)
         else:
-            kept[r["id"]] = (r["hash"], r["t"], r["s"], r["o"])
+            differ.append(rid)
+    duplicates = []
+    if differ:
+        details = read(
+            f"{match}WHERE r.dataset = $dataset AND r.id IN $ids "
+            "RETURN collect([r.id, r.sync_hash, type(r), a.id, b.id]) AS rows",
+            ids=sorted(set(differ)),
+        )
+        for rid, digest, rtype, source, target in details["rows"]:
+            if rid in rels:  # the same id stored under a second type: a stale race left it
+                duplicates.append((rid, rtype))
+            else:
+                rels[rid] = (digest, rtype, source, target)
+    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN collect(d.graph_json) AS rows")["rows"]
     return Existing(
-        nodes={r["id"]: (r["hash"], list(r["l"])) for r in nodes},
-        rels=kept,
-        graph_json=attrs[0]["j"] if attrs else None,
+        nodes={i: (h, labels) for i, h, labels in nodes["rows"]},
+        rels=rels,
+        graph_json=attrs[0] if attrs else None,
         duplicate_rels=sorted(duplicates),
     )
 
@@ -209,18 +233,36 @@ def _apply(writer: _Writer, plan: Plan, prune: bool) -> None:
             f"UNWIND $rows AS id MATCH (n:{ENTITY} {{dataset: $dataset, id: id}}){remove} SET n:{quoted(label)}",
             [node.id for node, _ in group],
         )
-    for label, group in _grouped([*plan.create_nodes, *plan.update_nodes], lambda n: n.label):
+    # What the plan creates did not exist when it was read: CREATE it, sparing MERGE's look-up. Should another
+    # writer have created it since, the uniqueness constraints refuse the batch and it is re-run as MERGE.
+    for label, group in _grouped(plan.create_nodes, lambda n: n.label):
+        writer.write(
+            f"UNWIND $rows AS row CREATE (n:{ENTITY}:{quoted(label)}) SET n = row.props",
+            [{"props": n.props} for n in group],
+            on_conflict=f"UNWIND $rows AS row MERGE (n:{ENTITY} {{dataset: $dataset, id: row.props.id}}) "
+            f"SET n = row.props, n:{quoted(label)}",
+        )
+    for label, group in _grouped(plan.update_nodes, lambda n: n.label):
         writer.write(
             f"UNWIND $rows AS row MERGE (n:{ENTITY} {{dataset: $dataset, id: row.id}}) "
             f"SET n = row.props, n:{quoted(label)}",
             [{"id": n.id, "props": n.props} for n in group],
         )
-    for rtype, group in _grouped([*plan.create_rels, *plan.update_rels], lambda r: r.type):
+    endpoints = (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{ENTITY} {{dataset: $dataset, id: row.source}}) "
+        f"MATCH (b:{ENTITY} {{dataset: $dataset, id: row.target}}) "
+    )
+    for rtype, group in _grouped(plan.create_rels, lambda r: r.type):
         writer.write(
-            f"UNWIND $rows AS row "
-            f"MATCH (a:{ENTITY} {{dataset: $dataset, id: row.source}}) "
-            f"MATCH (b:{ENTITY} {{dataset: $dataset, id: row.target}}) "
-            f"MERGE (a)-[r:{quoted(rtype)} {{dataset: $dataset, id: row.id}}]->(b) SET r = row.props",
+            f"{endpoints}CREATE (a)-[r:{quoted(rtype)}]->(b) SET r = row.props",
+            [{"source": r.source, "target": r.target, "props": r.props} for r in group],
+            on_conflict=f"{endpoints}MERGE (a)-[r:{quoted(rtype)} {{dataset: $dataset, id: row.props.id}}]->(b) "
+            "SET r = row.props",
+        )
+    for rtype, group in _grouped(plan.update_rels, lambda r: r.type):
+        writer.write(
+            f"{endpoints}MERGE (a)-[r:{quoted(rtype)} {{dataset: $dataset, id: row.id}}]->(b) SET r = row.props",
             [{"id": r.id, "source": r.source, "target": r.target, "props": r.props} for r in group],
         )
     if prune and plan.stale_nodes:
@@ -261,15 +303,23 @@ class _Writer:
             for statement in statements:  # sync creating the same constraints is retried
                 self._count(session.execute_write(_run, statement, {}), statement=False)
 
-    def write(self, query: str, rows: Sequence[Any]) -> None:
-        """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch."""
+    def write(self, query: str, rows: Sequence[Any], on_conflict: str | None = None) -> None:
+        """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch.
+
+        A batch the uniqueness constraints refuse is run again as `on_conflict`, if given (MERGE for CREATE).
+        """
         with self.driver.session(database=self.database) as session:
             for start in range(0, len(rows), self.batch):
-                chunk = list(rows[start : start + self.batch])
-                counters = session.execute_write(_run, query, {"rows": chunk, "dataset": self.dataset})
+                params = {"rows": list(rows[start : start + self.batch]), "dataset": self.dataset}
+                try:
+                    counters = session.execute_write(_run, query, params)
+                except neo4j.exceptions.ConstraintError:
+                    if on_conflict is None:
+                        raise
+                    counters = session.execute_write(_run, on_conflict, params)
                 self._count(counters)
                 if self.advance:
-                    self.advance(len(chunk))
+                    self.advance(len(params["rows"]))
 
     def _count(self, counters: neo4j.SummaryCounters, statement: bool = True) -> None:
         self.report.statements += statement

@@ -19,19 +19,9 @@ from graph import load_corpus
 from graph.build import build_graph
 from graph.page import write_page
 from graph.schema import Schema
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EDGES_PER_NODE = 1.5
 
 
@@ -93,7 +83,7 @@ def run(sizes: list[int]) -> list[dict[str, float]]:
     schema = load_corpus(ROOT / "seeds").schema
     results = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for n in sizes:
             graph = synthetic(n, schema)
             start = time.perf_counter()
@@ -111,7 +101,7 @@ def main(sizes: list[int]) -> None:
     corpus = load_corpus(ROOT / "seeds")
     print(f"{'nodes':>7} {'edges':>7} {'render s':>9} {'MB':>6} {'ready ms':>9} {'filter ms':>10} {'select ms':>10}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for n in sizes:
             graph = build_graph(corpus) if n == corpus_size(corpus) else synthetic(n, corpus.schema)
             start = time.perf_counter()

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 import re
 
+from ._fields import Kind
+
+# XML Schema type of each attribute kind, for GraphML `attr.type` and GEXF `type` (JSON travels as a string).
+XML_TYPES: dict[Kind, str] = {
+    "string": "string",
+    "long": "long",
+    "double": "double",
+    "boolean": "boolean",
+    "json": "string",
+}
+
 # Everything XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TEXT_SPECIAL = re.compile("[&<>\r]|" + NOT_XML.pattern)

@@ -17,15 +17,8 @@ from .._atomic import atomic_open
 from ..schema import Schema
 from . import _order
 from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
-from ._xml import attr
+from ._xml import XML_TYPES, attr
 
-GEXF_TYPES: dict[Kind, str] = {
-    "string": "string",
-    "long": "long",
-    "double": "double",
-    "boolean": "boolean",
-    "json": "string",
-}
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz"'
@@ -84,7 +77,7 @@ def chunks(graph: nx.MultiDiGraph, fields: Fields, schema: Schema | None = None)
 def _attributes(domain: str, kinds: Mapping[str, Kind]) -> str:
     lines = [f'    <attributes class="{domain}" mode="static">\n']
     lines += [
-        f'      <attribute id="{attr(name)}" title="{attr(name)}" type="{GEXF_TYPES[kind]}"/>\n'
+        f'      <attribute id="{attr(name)}" title="{attr(name)}" type="{XML_TYPES[kind]}"/>\n'
         for name, kind in kinds.items()
     ]
     return "".join([*lines, "    </attributes>\n"])

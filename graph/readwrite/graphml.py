@@ -21,15 +21,8 @@ from .._atomic import atomic_open
 from ..schema import Schema
 from . import _order
 from ._fields import GRAPH_CORE, NODE_CORE, ExportError, Fields, Kind, fields_for, from_schema, to_text, undeclared
-from ._xml import attr, needs_escape, text
+from ._xml import XML_TYPES, attr, needs_escape, text
 
-GRAPHML_TYPES: dict[Kind, str] = {
-    "string": "string",
-    "long": "long",
-    "double": "double",
-    "boolean": "boolean",
-    "json": "string",
-}
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
@@ -139,7 +132,7 @@ class _Data:
 
 def _keys(domain: str, kinds: Mapping[str, Kind], ids: Mapping[str, str]) -> list[str]:
     return [
-        f'  <key id="{ids[name]}" for="{domain}" attr.name="{attr(name)}" attr.type="{GRAPHML_TYPES[kind]}"/>\n'
+        f'  <key id="{ids[name]}" for="{domain}" attr.name="{attr(name)}" attr.type="{XML_TYPES[kind]}"/>\n'
         for name, kind in kinds.items()
     ]
 

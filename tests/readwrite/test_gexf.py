@@ -6,9 +6,10 @@ import json
 import xml.etree.ElementTree as ET
 
 import networkx as nx
-from conftest import HOSTILE_CLEAN
 
 from graph.readwrite import gexf
+
+from .conftest import HOSTILE_CLEAN
 
 NS = "{http://www.gexf.net/1.2draft}"
 

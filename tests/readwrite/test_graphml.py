@@ -10,10 +10,11 @@ from collections import Counter
 import igraph
 import networkx as nx
 import pytest
-from conftest import HOSTILE, HOSTILE_CLEAN
 
 from graph.readwrite import graphml
 from graph.readwrite._fields import ExportError
+
+from .conftest import HOSTILE, HOSTILE_CLEAN
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 G = "{http://graphml.graphdrawing.org/xmlns}"

@@ -76,10 +76,15 @@ def neo4j_info() -> Iterator[Neo4jInfo]:
 
 
 def no_neo4j(reason: str) -> NoReturn:
-    """Skip the test for want of a Neo4j, or fail it when CI=true (CI must never skip them silently)."""
+    """Skip the test for want of a Neo4j, or fail it when CI=true."""
+    missing("Neo4j", reason)
+
+
+def missing(what: str, reason: str) -> NoReturn:
+    """Skip a test whose prerequisite is absent here, or fail it when CI=true (CI must never skip silently)."""
     if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs a real Neo4j for the tests: {reason}", pytrace=False)
-    pytest.skip(f"no Neo4j for the tests: {reason}")
+        pytest.fail(f"CI needs a real {what} for the tests: {reason}", pytrace=False)
+    pytest.skip(f"no {what} for the tests: {reason}")
 
 
 @pytest.fixture(scope="session")

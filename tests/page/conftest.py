@@ -13,6 +13,8 @@ from graph import Schema, load_corpus
 from graph.build import build_graph
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
+from ..conftest import missing
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,7 +36,7 @@ def schema(seed_corpus) -> Schema:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium (scripts/dev-setup.sh installs it)")
+        missing("Chromium", f"no {CHROMIUM} (scripts/dev-setup.sh installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from ._fields import Kind
 
@@ -45,3 +47,10 @@ def attr(value: str) -> str:
         return value
     value = clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     return value.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+
+
+def batched(elements: Iterable[str], size: int = 2000) -> Iterator[str]:
+    """`elements` joined `size` at a time, so a streaming writer makes few, large writes."""
+    it = iter(elements)
+    while group := list(islice(it, size)):
+        yield "".join(group)

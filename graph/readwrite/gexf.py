@@ -17,7 +17,7 @@ from .._atomic import atomic_open
 from ..schema import Schema
 from . import _order
 from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
-from ._xml import XML_TYPES, attr
+from ._xml import XML_TYPES, attr, batched
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -27,7 +27,6 @@ HEADER = (
     "  <meta>\n    <creator>actorgraph</creator>\n  </meta>\n"
 )
 _SKIP_EDGE = frozenset({"id"})  # the edge's own id attribute
-_BATCH = 2000
 
 
 def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
@@ -47,31 +46,33 @@ def chunks(graph: nx.MultiDiGraph, fields: Fields, schema: Schema | None = None)
     node_colors, edge_colors = _colors(schema)
     yield HEADER + '  <graph defaultedgetype="directed" mode="static">\n'
     yield _attributes("node", node_kinds) + _attributes("edge", edge_kinds) + "    <nodes>\n"
-    parts: list[str] = []
-    for i, (node, attrs) in enumerate(_order.nodes(graph), 1):
+    yield from batched(_nodes(graph, node_kinds, fields, node_colors))
+    yield "    </nodes>\n    <edges>\n"
+    yield from batched(_edges(graph, edge_kinds, fields, edge_colors))
+    yield "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def _nodes(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) -> Iterator[str]:
+    for node, attrs in _order.nodes(graph):
         label = attrs.get("label", attrs.get("name", node))
-        parts.append(f'      <node id="{attr(str(node))}" label="{attr(str(label))}">\n')
-        parts.append(_attvalues(attrs, node_kinds, f"node {node!r}", fields.declared, frozenset({"label"})))
-        parts.append(_color(node_colors.get(attrs.get("type"))))
-        parts.append("      </node>\n")
-        if i % _BATCH == 0:
-            yield "".join(parts)
-            parts.clear()
-    parts.append("    </nodes>\n    <edges>\n")
-    for i, (key, source, target, attrs) in enumerate(_order.edges(graph), 1):
+        yield (
+            f'      <node id="{attr(str(node))}" label="{attr(str(label))}">\n'
+            + _attvalues(attrs, kinds, f"node {node!r}", fields.declared, frozenset({"label"}))
+            + _color(colors.get(attrs.get("type")))
+            + "      </node>\n"
+        )
+
+
+def _edges(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) -> Iterator[str]:
+    for key, source, target, attrs in _order.edges(graph):
         kind = attr(str(attrs.get("type", key)))
-        parts.append(
+        yield (
             f'      <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}"'
             f' label="{attr(str(attrs.get("label", kind)))}" kind="{kind}">\n'
+            + _attvalues(attrs, kinds, f"edge {key!r}", fields.declared, _SKIP_EDGE | {"label"})
+            + _color(colors.get(attrs.get("type")))
+            + "      </edge>\n"
         )
-        parts.append(_attvalues(attrs, edge_kinds, f"edge {key!r}", fields.declared, _SKIP_EDGE | {"label"}))
-        parts.append(_color(edge_colors.get(attrs.get("type"))))
-        parts.append("      </edge>\n")
-        if i % _BATCH == 0:
-            yield "".join(parts)
-            parts.clear()
-    parts.append("    </edges>\n  </graph>\n</gexf>\n")
-    yield "".join(parts)
 
 
 def _attributes(domain: str, kinds: Mapping[str, Kind]) -> str:

@@ -21,7 +21,7 @@ from .._atomic import atomic_open
 from ..schema import Schema
 from . import _order
 from ._fields import GRAPH_CORE, NODE_CORE, ExportError, Fields, Kind, fields_for, from_schema, to_text, undeclared
-from ._xml import XML_TYPES, attr, needs_escape, text
+from ._xml import XML_TYPES, attr, batched, needs_escape, text
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -30,7 +30,6 @@ HEADER = (
     ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
     ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
-_BATCH = 2000  # elements per write
 
 
 def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
@@ -63,34 +62,26 @@ def chunks(graph: nx.MultiDiGraph, fields: Fields) -> Iterator[str]:
     )
     yield '  <graph id="G" edgedefault="directed" parse.nodeids="free" parse.edgeids="free">\n'
     yield _Data(fields.graph, graph_ids, "    ", "the graph", fields.declared)(graph.graph, "G", None)
-    yield from _nodes(graph, _Data(node_kinds, node_ids, "      ", "node", fields.declared), "label" not in fields.node)
-    yield from _edges(graph, _Data(edge_kinds, edge_ids, "      ", "edge", fields.declared), "label" not in fields.edge)
+    node_data = _Data(node_kinds, node_ids, "      ", "node", fields.declared)
+    edge_data = _Data(edge_kinds, edge_ids, "      ", "edge", fields.declared)
+    yield from batched(_nodes(graph, node_data, "label" not in fields.node))
+    yield from batched(_edges(graph, edge_data, "label" not in fields.edge))
     yield "  </graph>\n</graphml>\n"
 
 
 def _nodes(graph: nx.MultiDiGraph, data: _Data, label: bool) -> Iterator[str]:
-    parts: list[str] = []
-    for i, (node, attrs) in enumerate(_order.nodes(graph), 1):
+    for node, attrs in _order.nodes(graph):
         name = str(attrs.get("name", node)) if label else None
-        parts.append(f'    <node id="{attr(str(node))}">\n{data(attrs, node, name)}    </node>\n')
-        if i % _BATCH == 0:
-            yield "".join(parts)
-            parts.clear()
-    yield "".join(parts)
+        yield f'    <node id="{attr(str(node))}">\n{data(attrs, node, name)}    </node>\n'
 
 
 def _edges(graph: nx.MultiDiGraph, data: _Data, label: bool) -> Iterator[str]:
-    parts: list[str] = []
-    for i, (key, source, target, attrs) in enumerate(_order.edges(graph), 1):
+    for key, source, target, attrs in _order.edges(graph):
         rtype = str(attrs.get("type", key)) if label else None
-        parts.append(
+        yield (
             f'    <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}">\n'
             f"{data(attrs, key, rtype)}    </edge>\n"
         )
-        if i % _BATCH == 0:
-            yield "".join(parts)
-            parts.clear()
-    yield "".join(parts)
 
 
 class _Data:

@@ -11,7 +11,7 @@ from . import _models as m
 from ._problems import Problem, closest
 from ._values import BadValue, check_value, describe
 from .corpus import Corpus, Document, Entity, Evidence, Relation, folded
-from .quotes import FoldedText, fold
+from .quotes import FoldedText, exact_offset, fold
 
 if TYPE_CHECKING:
     from ._yaml import Located
@@ -215,9 +215,9 @@ class _Resolver:
         qualifiers = self._fast_qualifiers(spec.qualifiers, rule) if spec.qualifiers or rule.required else {}
         if qualifiers is None:
             return None
-        quote, start, text = spec.quote.strip(), spec.start, document.text
-        at = text.find(quote) if start is None else (start if text.startswith(quote, start) else -1)
-        if at < 0 or not quote:
+        quote = spec.quote.strip()
+        at = exact_offset(document.text, quote, spec.start)
+        if at < 0:
             return None
         return Relation(
             rid,
@@ -266,7 +266,7 @@ class _Resolver:
     def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec) -> dict:
         if not spec.qualifiers and not rtype.required:
             return {}
-        allowed = [*rtype.required, *rtype.optional]
+        allowed = self.schema.allowed_qualifiers(spec.type)
         out = {}
         for name, value in spec.qualifiers.items():
             where = (*path, "qualifiers", name)

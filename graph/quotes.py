@@ -49,6 +49,15 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
+def exact_offset(text: str, quote: str, start: int | None = None) -> int:
+    """Where the non-empty `quote` stands letter for letter in `text` (at `start` if given), else -1."""
+    if not quote:
+        return -1
+    if start is None:
+        return text.find(quote)
+    return start if text.startswith(quote, start) else -1
+
+
 class FoldedText:
     """A document prepared for repeated quote look-ups."""
 
@@ -78,7 +87,7 @@ class FoldedText:
         Without `start`: its first verbatim occurrence, else its first occurrence up to
         quote-mark style and whitespace.
         """
-        exact = self._exact(quote.strip(), start)
+        exact = self.exact(quote, start)
         if exact is not None:
             return exact
         needle = fold(quote)
@@ -90,11 +99,10 @@ class FoldedText:
         last = at + len(needle) - 1
         return Span(self._origin[at], self._origin[last] + 1)
 
-    def _exact(self, quote: str, start: int | None) -> Span | None:
-        """The fast path: `quote` letter for letter as it stands in the text."""
-        if not quote:
-            return None
-        at = self.text.find(quote) if start is None else (start if self.text.startswith(quote, start) else -1)
+    def exact(self, quote: str, start: int | None = None) -> Span | None:
+        """Span of `quote` (trimmed) letter for letter as it stands in the text, at `start` if given; no folding."""
+        quote = quote.strip()
+        at = exact_offset(self.text, quote, start)
         return Span(at, at + len(quote)) if at >= 0 else None
 
     def count(self, quote: str) -> int:

@@ -7,8 +7,40 @@ from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
+class Node:
+    """A whole node in a result, engine-neutral: its actorgraph `id`, labels (sorted) and properties."""
+
+    id: str
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A whole relationship in a result: its actorgraph `id`, Cypher type, endpoint ids and properties."""
+
+    id: str
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Path:
+    """A path in a result: nodes and the relationships between them, in walking order."""
+
+    nodes: tuple[Node, ...]
+    relationships: tuple[Relationship, ...]
+
+
+@dataclass(frozen=True)
 class Result:
-    """Rows of scalar values under named columns, in the order the engine returned them."""
+    """Rows of values under named columns, in the order the engine returned them.
+
+    Values are Python scalars, `datetime.date`/`datetime`, lists, dicts, or the `Node`, `Relationship`
+    and `Path` above, whichever engine answered.
+    """
 
     columns: list[str]
     rows: list[tuple[Any, ...]]

@@ -1,4 +1,4 @@
-"""Readable terminal output for the CLI (rich tables and panels)."""
+"""Readable terminal output for the CLI (rich tables and panels); every string from data is made inert."""
 
 from __future__ import annotations
 
@@ -8,10 +8,20 @@ import networkx as nx
 from rich.columns import Columns
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
-from ._problems import closest
+from ._problems import Problem, closest
 from ._resolve import alias_key
+from ._terminal import inert, plain
+from ._terminal import markup as _esc
 from .corpus import Corpus, Entity, Relation
+
+
+def problem_text(problem: Problem) -> Text:
+    """A validation problem as shown on a terminal: file, line, message and hint, all inert, never markup."""
+    where = inert(problem.file, lines=False) + (f":{problem.line}" if problem.line else "")
+    text = f"{where}: {inert(problem.message)}"
+    return Text(f"{text}\n    hint: {inert(problem.hint)}" if problem.hint else text)
 
 
 def counts_line(corpus: Corpus) -> str:
@@ -30,7 +40,7 @@ def _count_table(title: str, counts: Counter) -> Table:
     table.add_column(title)
     table.add_column("count", justify="right")
     for name, count in sorted(counts.items()):
-        table.add_row(name, str(count))
+        table.add_row(plain(name, lines=False), str(count))
     return table
 
 
@@ -48,12 +58,12 @@ def suggest(corpus: Corpus, name: str) -> str:
 
 
 def entity_panel(corpus: Corpus, entity: Entity) -> Panel:
-    lines = [f"[bold]{_esc(entity.name)}[/]  ({entity.type}, id {entity.id})"]
+    lines = [f"[bold]{_esc(entity.name)}[/]  ({_esc(entity.type)}, id {_esc(entity.id)})"]
     if entity.aliases:
         lines.append("aliases: " + _esc(", ".join(entity.aliases)))
-    lines += [f"{k}: {_esc(str(v))}" for k, v in entity.properties.items()]
+    lines += [f"{_esc(k)}: {_esc(str(v))}" for k, v in entity.properties.items()]
     if entity.mention:
-        lines.append(f"mentioned: “{_esc(entity.mention.quote)}” ({entity.mention.document})")
+        lines.append(f"mentioned: “{_esc(entity.mention.quote)}” ({_esc(entity.mention.document)})")
     return Panel("\n".join(lines), expand=False)
 
 
@@ -80,16 +90,10 @@ def _relation_row(corpus: Corpus, entity: Entity, relation: Relation) -> tuple[s
     )
     if relation.confidence < 1:
         evidence += f", confidence {relation.confidence:g}"
-    return arrow, _esc(other.name), _esc(qualifiers), _esc(evidence)
+    return _esc(arrow), _esc(other.name), _esc(qualifiers), _esc(evidence)
 
 
 def _attribution(corpus: Corpus, relation: Relation) -> str:
     if relation.attributed_to is None:
         return "as reported"
     return f"{relation.attribution} by {corpus.entities[relation.attributed_to].name}"
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

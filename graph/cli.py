@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
-from . import _report
+from . import _report, _terminal
 from ._atomic import write_all
 from ._problems import ValidationFailed
+from ._spreadsheet import Guard
+from ._terminal import markup
 from .build import build_graph
 from .corpus import Corpus, load_corpus
 from .page import render_page, write_page
@@ -30,8 +31,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(emoji=False, highlight=False)
-err = Console(stderr=True, emoji=False, highlight=False)
+out = _terminal.console()
+err = _terminal.console(stderr=True)
 
 Seeds = Annotated[Path, typer.Option("--seeds", envvar="ACTORGRAPH_SEEDS", help="Seeds folder.", show_default=True)]
 SchemaOpt = Annotated[Path | None, typer.Option("--schema", help="Schema file \\[default: SEEDS/schema.yaml].")]
@@ -49,8 +50,8 @@ def _corpus(seeds: Path, schema: Path | None) -> Corpus:
 def _fail(failed: ValidationFailed) -> NoReturn:
     """Print every problem, then exit 1."""
     for problem in failed.problems:
-        typer.echo(str(problem), err=True)
-    err.print(f"[bold red]{failed}[/]: nothing was written.")
+        err.print(_report.problem_text(problem))
+    err.print(f"[bold red]{markup(failed)}[/]: nothing was written.")
     raise typer.Exit(1)
 
 
@@ -74,7 +75,7 @@ def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDi
         page: render_page(graph, corpus.schema),
     }
     write_all(outputs)
-    out.print(f"Built {_report.counts_line(corpus)} → {target}, {graphml_path}, {page}")
+    out.print(f"Built {_report.counts_line(corpus)} → {_paths(target, graphml_path, page)}")
     out.print(_report.stats_tables(graph))
 
 
@@ -90,9 +91,23 @@ def viz(
     """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
     corpus = _corpus(seeds, schema)
     page = write_page(build_graph(corpus), corpus.schema, out_path)
-    out.print(f"Wrote {page} ({_report.counts_line(corpus)})")
+    out.print(f"Wrote {_paths(page)} ({_report.counts_line(corpus)})")
     if open_page:
         webbrowser.open(page.resolve().as_uri())
+
+
+CsvRaw = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="CSV cells exactly as they are, even = + - @ formulas: UNSAFE to open in a spreadsheet.",
+    ),
+]
+
+
+def _paths(*paths: Path | str) -> str:
+    """File names as the user can read them: inert, never markup."""
+    return markup(", ".join(map(str, paths)), lines=False)
 
 
 ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
@@ -113,16 +128,24 @@ def export(
     ] = None,
     seeds: Seeds = Path("seeds"),
     schema: SchemaOpt = None,
+    csv_raw: CsvRaw = False,
 ) -> None:
-    """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin."""
+    """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin.
+
+    CSV text cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them;
+    for `neo4j-admin database import` pass --csv-raw (exact cells, unsafe to open in a spreadsheet).
+    """
     corpus = _corpus(seeds, schema)
     target = out_path or Path("build") / FORMATS[fmt.value].default
+    guard = Guard(raw=csv_raw)
     try:
-        written = export_graph(build_graph(corpus), fmt.value, target, corpus.schema)
+        written = export_graph(build_graph(corpus), fmt.value, target, corpus.schema, guard=guard)
     except (ExportError, OSError) as failed:
-        err.print(f"[bold red]cannot export {fmt.value}[/]: {failed}; nothing was written.", highlight=False)
+        err.print(f"[bold red]cannot export {fmt.value}[/]: {markup(failed)}; nothing was written.")
         raise typer.Exit(1) from None
-    out.print(f"Exported {_report.counts_line(corpus)} → {', '.join(map(str, written))}")
+    out.print(f"Exported {_report.counts_line(corpus)} → {_paths(*written)}")
+    if note := guard.note():
+        err.print(f"note: {markup(note)}")
 
 
 @app.command(epilog="Example: actorgraph show LAPD")
@@ -135,7 +158,7 @@ def show(
     corpus = _corpus(seeds, schema)
     entity = _report.find_entity(corpus, name)
     if entity is None:
-        err.print(f"no actor named {name!r}; {_report.suggest(corpus, name)}", markup=False)
+        err.print(markup(f"no actor named {name!r}; {_report.suggest(corpus, name)}"))
         raise typer.Exit(1)
     out.print(_report.entity_panel(corpus, entity))
     out.print(_report.relations_table(corpus, entity))
@@ -160,13 +183,13 @@ def synth(
 ) -> None:
     """Generate a valid seeds tree of any size, deterministically, for benchmarks and tests."""
     if fmt not in ("jsonl", "yaml"):
-        err.print(f"--format must be jsonl or yaml, not {fmt!r}", markup=False)
+        err.print(markup(f"--format must be jsonl or yaml, not {fmt!r}"))
         raise typer.Exit(2)
     try:
         synthesize(out_dir, SynthSpec(relations, seed, per_document, fmt), schema)
     except ValidationFailed as failed:
         _fail(failed)
-    out.print(f"Wrote {relations} relations in {fmt} to {out_dir}")
+    out.print(f"Wrote {relations} relations in {fmt} to {_paths(out_dir)}")
 
 
 QueriesDir = Annotated[
@@ -243,13 +266,15 @@ def pull(
 def query(
     query: Annotated[str, typer.Argument(help="A shipped query's name, a .cypher file, or Cypher text.")],
     param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="name=value (ints, floats, true/false, else text).")
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value: ints, floats, true/false, JSON \\[lists], {maps}, else text."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")] = "table",
     engine: Annotated[
         str, typer.Option("--engine", help="embedded (no server) or neo4j (what `actorgraph sync` wrote).")
     ] = "embedded",
     write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (neo4j engine).")] = False,
+    csv_raw: CsvRaw = False,
     store: Annotated[
         Path | None,
         typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Keep the embedded database here (e.g. build)."),
@@ -275,6 +300,7 @@ def query(
         lambda: _corpus(seeds, schema),
         neo4j=_neo4j(uri, username, password, database),
         write=write,
+        csv_raw=csv_raw,
     )
 
 

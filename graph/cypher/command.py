@@ -10,17 +10,19 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 
+from .._spreadsheet import Guard
+from .._terminal import console, markup
 from ..build import build_graph
 from ..corpus import Corpus
-from ..engines import EngineUnavailable, QueryError, open_engine
+from ..engines import EngineUnavailable, QueryError, Result, open_engine
 from ..neo4jdb.settings import EXIT_CONNECTION, ConnectionProblem, Settings
 from . import output, params
 from .library import LibraryError, QueryFile, find_query, list_queries, read_query
 from .run import run_query
 
 QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = console()
+err = console(stderr=True)
 
 
 def query(
@@ -34,10 +36,12 @@ def query(
     *,
     neo4j: Settings | None = None,
     write: bool = False,
+    csv_raw: bool = False,
 ) -> None:
     """Resolve the query, check its parameters, run it and print the result in `fmt`.
 
     The neo4j engine answers from what `actorgraph sync` wrote, so it does not read the seeds.
+    CSV cells a spreadsheet would run are prefixed with `'` unless `csv_raw`.
     """
     try:
         if fmt not in output.FORMATS:
@@ -58,15 +62,25 @@ def query(
         fail(str(problem), EXIT_CONNECTION)
     except (QueryError, params.ParamError, LibraryError, EngineUnavailable) as problem:
         fail(str(problem))
+    print_result(result, fmt, csv_raw)
+
+
+def print_result(result: Result, fmt: str, csv_raw: bool = False) -> None:
+    """Write `result` to stdout in `fmt`; CSV is made inert only when stdout is a terminal."""
     if fmt == "json":
         out.file.write(output.to_json(result))
+    elif fmt == "jsonl":
+        out.file.write(output.to_jsonl(result))
     elif fmt == "csv":
-        out.file.write(output.to_csv(result))
+        guard = Guard(raw=csv_raw)
+        out.file.write(output.to_csv(result, guard, terminal=out.is_terminal))
+        if note := guard.note():
+            err.print(f"note: {markup(note)}")
     else:
         # In a terminal the table wraps to fit; piped, it keeps each row on one line.
         width = None if out.is_terminal else 100_000
-        Console(width=width, soft_wrap=False).print(output.to_table(result))
-        out.print(output.count_line(result), highlight=False)
+        Console(width=width, soft_wrap=False, emoji=False, highlight=False).print(output.to_table(result))
+        out.print(output.count_line(result))
 
 
 def resolve(text: str, queries_dir: Path) -> QueryFile | None:
@@ -90,19 +104,13 @@ def list_shipped(queries_dir: Path) -> None:
     if not found:
         fail(f"no .cypher queries in {queries_dir}")
     for q in found:
-        out.print(f"[bold]{q.name}[/]", highlight=False)
-        out.print(f"    {_escape(q.description)}", highlight=False)
+        out.print(f"[bold]{markup(q.name, lines=False)}[/]")
+        out.print(f"    {markup(q.description)}")
         for p in q.params:
-            out.print(f"    --param {p.name}=… ({p.type}) {_escape(p.meaning)}", highlight=False)
-    out.print("Run one: actorgraph query NAME [--param name=value] [--format table|json|csv]", highlight=False)
+            out.print(f"    --param {markup(p.name, lines=False)}=… ({p.type}) {markup(p.meaning)}")
+    out.print(f"Run one: actorgraph query NAME [--param name=value] [--format {'|'.join(output.FORMATS)}]")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]error[/]: {_escape(message)}", highlight=False)
+    err.print(f"[bold red]error[/]: {markup(message)}")
     raise typer.Exit(code)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

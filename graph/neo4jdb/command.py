@@ -10,10 +10,10 @@ from typing import NoReturn
 import neo4j
 import typer
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from .._terminal import console
+from .._terminal import markup as escape
 from ..build import build_graph
 from ..corpus import Corpus
 from ..readwrite import node_link
@@ -26,8 +26,8 @@ from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
 EXIT_USAGE = 2
 RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+out = console()
+err = console(stderr=True)
 
 
 def sync(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .._spreadsheet import Guard
 from ..schema import Schema
 from . import cyjs, gexf, graphml, neo4j_csv, node_link
 
@@ -33,7 +34,15 @@ def outputs(name: str, out: Path) -> list[Path]:
     return [out / neo4j_csv.NODES, out / neo4j_csv.RELATIONSHIPS] if name == "csv" else [out]
 
 
-def export(graph: nx.MultiDiGraph, name: str, out: Path, schema: Schema | None = None) -> list[Path]:
-    """Write `graph` in format `name` to `out` (a folder for csv); return the files written."""
-    FORMATS[name].write(graph, out, schema)
+def export(
+    graph: nx.MultiDiGraph, name: str, out: Path, schema: Schema | None = None, *, guard: Guard | None = None
+) -> list[Path]:
+    """Write `graph` in format `name` to `out` (a folder for csv); return the files written.
+
+    `guard` neutralises CSV cells a spreadsheet would run (default `Guard()`; `Guard(raw=True)` writes them exactly).
+    """
+    if name == "csv":
+        neo4j_csv.write(graph, out, schema, guard=guard)
+    else:
+        FORMATS[name].write(graph, out, schema)
     return outputs(name, out)

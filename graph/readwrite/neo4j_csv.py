@@ -5,6 +5,10 @@
 then one typed column per edge attribute (`id`, `confidence:double`, …). Arrays use `;` between items, so an
 item holding `;` is refused; an absent value is an empty cell. Quotes may span lines: import with
 `--multiline-fields=true`.
+
+Text cells a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or CR) get a leading `'`
+by default (`graph._spreadsheet`); typed number and boolean columns are never changed. neo4j-admin would import
+that `'` as part of the value, so for an import write with `guard=Guard(raw=True)` (`export --csv-raw`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import IO, Any
 import networkx as nx
 
 from .._atomic import atomic_open
+from .._spreadsheet import Guard
 from ..schema import Schema
 from . import _order
 from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
@@ -33,45 +38,53 @@ CSV_TYPES: dict[Kind, str] = {
 }
 
 
-def write(graph: nx.MultiDiGraph, folder: Path | str, schema: Schema | None = None) -> tuple[Path, Path]:
-    """Write `folder`/nodes.csv and `folder`/relationships.csv; both appear, or neither changes."""
+def write(
+    graph: nx.MultiDiGraph, folder: Path | str, schema: Schema | None = None, guard: Guard | None = None
+) -> tuple[Path, Path]:
+    """Write `folder`/nodes.csv and `folder`/relationships.csv; both appear, or neither changes.
+
+    Text cells go through `guard` (default `Guard()`: spreadsheet formulas neutralised).
+    """
     fields = fields_for(graph, schema)
+    guard = guard or Guard()
     folder = Path(folder)
     paths = folder / NODES, folder / RELATIONSHIPS
     with ExitStack() as stack:
         nodes_file, rels_file = (stack.enter_context(atomic_open(p)) for p in paths)
-        write_nodes(graph, fields, nodes_file)
-        write_relationships(graph, fields, rels_file)
+        write_nodes(graph, fields, nodes_file, guard)
+        write_relationships(graph, fields, rels_file, guard)
     return paths
 
 
-def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str]) -> None:
+def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
+    guard = guard or Guard()
     writer = csv.writer(f, lineterminator="\n")
     writer.writerow(["id:ID", ":LABEL", *_header(fields.node)])
     for node, attrs in _order.nodes(graph):
-        where = f"node {node!r}"
-        writer.writerow([str(node), attrs.get("type", ""), *_cells(attrs, fields.node, where, fields.declared)])
+        cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard)
+        writer.writerow([guard(str(node)), guard(str(attrs.get("type", ""))), *cells])
 
 
-def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str]) -> None:
+def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
+    guard = guard or Guard()
     writer = csv.writer(f, lineterminator="\n")
     writer.writerow([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)])
     for key, source, target, attrs in _order.edges(graph):
         rel_type = attrs.get("cypher_type") or str(attrs.get("type", "RELATED")).replace("-", "_").upper()
-        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared)
-        writer.writerow([str(source), str(target), rel_type, *cells])
+        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard)
+        writer.writerow([guard(str(source)), guard(str(target)), guard(rel_type), *cells])
 
 
 def _header(kinds: Mapping[str, Kind]) -> list[str]:
     return [name + CSV_TYPES[kind] for name, kind in kinds.items()]
 
 
-def _cells(attrs: Mapping[str, Any], kinds: Mapping[str, Kind], where: str, declared: bool) -> list[str]:
+def _cells(attrs: Mapping[str, Any], kinds: Mapping[str, Kind], where: str, declared: bool, guard: Guard) -> list[str]:
     for name in attrs:
         if name not in kinds and attrs[name] is not None:
             raise undeclared(where, name) if declared else ExportError(f"{where}: attribute {name!r} has no type")
     try:
-        return [_cell(attrs.get(name), kind, name) for name, kind in kinds.items()]
+        return [_guarded(_cell(attrs.get(name), kind, name), kind, guard) for name, kind in kinds.items()]
     except ExportError as err:
         raise ExportError(f"{where}: {err}") from None
 
@@ -84,6 +97,11 @@ def _cell(value: Any, kind: Kind, name: str) -> str:
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
         raise ExportError(f"attribute {name!r} is {value!r}, not a list of strings")
     return ARRAY_DELIMITER.join(_item(item, name) for item in value)
+
+
+def _guarded(text: str, kind: Kind, guard: Guard) -> str:
+    """Text and array cells through the formula guard; typed numbers and booleans as they are."""
+    return guard(text) if kind in ("string", "json") else text
 
 
 def _item(item: str, name: str) -> str:

@@ -45,6 +45,14 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, emoji=False, highlight=False, soft_wrap=True)
 
 
+def is_terminal(file: object) -> bool:
+    """Whether `file` is a terminal (its own answer, not an environment override such as FORCE_COLOR)."""
+    try:
+        return bool(file.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

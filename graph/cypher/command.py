@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from .._spreadsheet import Guard
-from .._terminal import console, markup
+from .._terminal import console, is_terminal, markup
 from ..build import build_graph
 from ..corpus import Corpus
 from ..engines import EngineUnavailable, QueryError, Result, open_engine
@@ -73,7 +73,7 @@ def print_result(result: Result, fmt: str, csv_raw: bool = False) -> None:
         out.file.write(output.to_jsonl(result))
     elif fmt == "csv":
         guard = Guard(raw=csv_raw)
-        out.file.write(output.to_csv(result, guard, terminal=out.is_terminal))
+        out.file.write(output.to_csv(result, guard, terminal=is_terminal(out.file)))
         if note := guard.note():
             err.print(f"note: {markup(note)}")
     else:

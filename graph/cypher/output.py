@@ -23,9 +23,7 @@ printed literally: never read as markup or emoji codes, controls shown as escape
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import math
 import re
@@ -33,7 +31,7 @@ from typing import Any
 
 from rich.table import Table
 
-from .._spreadsheet import Guard
+from .._spreadsheet import Guard, csv_row
 from .._terminal import inert
 from .._terminal import plain as plain_text
 from ..engines import Result
@@ -69,12 +67,9 @@ def to_csv(result: Result, guard: Guard | None = None, terminal: bool = False) -
     """
     guard = guard or Guard()
     shown = inert if terminal else _no_surrogates
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([shown(guard(c)) for c in result.columns])
-    for row in result.rows:
-        writer.writerow([shown(_csv_cell(v, guard)) for v in row])
-    return buf.getvalue()
+    lines = [csv_row([shown(guard(c)) for c in result.columns])]
+    lines += (csv_row([shown(_csv_cell(v, guard)) for v in row]) for row in result.rows)
+    return "".join(lines)
 
 
 def to_table(result: Result) -> Table:

@@ -13,7 +13,6 @@ that `'` as part of the value, so for an import write with `guard=Guard(raw=True
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import IO, Any
 import networkx as nx
 
 from .._atomic import atomic_open
-from .._spreadsheet import Guard
+from .._spreadsheet import Guard, csv_row
 from ..schema import Schema
 from . import _order
 from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
@@ -58,21 +57,19 @@ def write(
 
 def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    writer = csv.writer(f, lineterminator="\n")
-    writer.writerow(["id:ID", ":LABEL", *_header(fields.node)])
+    f.write(csv_row(["id:ID", ":LABEL", *_header(fields.node)]))
     for node, attrs in _order.nodes(graph):
         cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard)
-        writer.writerow([guard(str(node)), guard(str(attrs.get("type", ""))), *cells])
+        f.write(csv_row([guard(str(node)), guard(str(attrs.get("type", ""))), *cells]))
 
 
 def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    writer = csv.writer(f, lineterminator="\n")
-    writer.writerow([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)])
+    f.write(csv_row([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)]))
     for key, source, target, attrs in _order.edges(graph):
         rel_type = attrs.get("cypher_type") or str(attrs.get("type", "RELATED")).replace("-", "_").upper()
         cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard)
-        writer.writerow([guard(str(source)), guard(str(target)), guard(rel_type), *cells])
+        f.write(csv_row([guard(str(source)), guard(str(target)), guard(rel_type), *cells]))
 
 
 def _header(kinds: Mapping[str, Kind]) -> list[str]:

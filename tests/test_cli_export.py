@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import warnings
 from pathlib import Path
 
@@ -83,3 +84,24 @@ def test_build_writes_graphml_that_networkx_and_igraph_load_intact(tmp_path):
         ig = igraph.Graph.Read_GraphML(str(tmp_path / "graph.graphml"))
     assert (ig.vcount(), ig.ecount()) == (13, 13)
     assert sorted(ig.es["id"]) == sorted(k for *_, k in built.edges(keys=True))
+
+
+def test_export_csv_neutralises_formulas_says_so_and_csv_raw_writes_them_exactly(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    entities = seeds / "annotations" / "la-sanctuary-city-2024-11.yaml"
+    text = entities.read_text(encoding="utf-8")
+    assert "name: Los Angeles Police Department" in text
+    entities.write_text(
+        text.replace("name: Los Angeles Police Department", "name: '=HYPERLINK(\"http://e.x\")'"), "utf-8"
+    )
+    safe = runner.invoke(app, ["export", "-f", "csv", "--out", str(tmp_path / "safe"), "--seeds", str(seeds)])
+    assert safe.exit_code == 0, safe.output
+    assert "1 cell starting with = + - @" in safe.stderr and "--csv-raw" in safe.stderr
+    assert "'=HYPERLINK" in (tmp_path / "safe" / "nodes.csv").read_text(encoding="utf-8")
+    raw = runner.invoke(
+        app, ["export", "-f", "csv", "--csv-raw", "--out", str(tmp_path / "raw"), "--seeds", str(seeds)]
+    )
+    assert raw.exit_code == 0, raw.output
+    assert raw.stderr == ""
+    assert ',"=HYPERLINK(""http://e.x"")"' in (tmp_path / "raw" / "nodes.csv").read_text(encoding="utf-8")

@@ -135,7 +135,8 @@ def test_query_errors_and_shipped_query_descriptions_are_inert(seeds, tmp_path):
     queries = tmp_path / "queries"
     queries.mkdir()
     (queries / "evil.cypher").write_text(
-        f"// name: evil\n// description: lists {CLEAR}{RLO}\n// param: n (string) the {TITLE} name\nMATCH (a) WHERE a.id = $n RETURN a.id\n",
+        f"// name: evil\n// description: lists {CLEAR}{RLO}\n// param: n (string) the {TITLE} name\n"
+        "MATCH (a) WHERE a.id = $n RETURN a.id\n",
         "utf-8",
     )
     listed = runner.invoke(app, ["queries", "--queries", str(queries)])

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from graph._spreadsheet import Guard
 from graph.readwrite import neo4j_csv
 from graph.readwrite._fields import ExportError
 
@@ -71,3 +72,38 @@ def test_a_bad_relationship_leaves_neither_file(tmp_path, seed_graph, schema):
     with pytest.raises(ExportError, match=rf"edge '{k}': attribute 'weight' is not declared"):
         neo4j_csv.write(seed_graph, tmp_path, schema)
     assert not list(tmp_path.iterdir())
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "@SUM(A1:A2)", "-2+3", "\t=1", "\r=1"]
+
+
+def test_formula_cells_get_a_leading_quote_and_numbers_stay_numbers(tmp_path, seed_graph, schema):
+    seed_graph.nodes["lapd"].update(name=FORMULAS[0], aliases=FORMULAS[1:3], description=FORMULAS[3])
+    u, v, k = next((u, v, k) for u, v, k, d in seed_graph.edges(keys=True, data=True) if "times_invoked" in d)
+    seed_graph.edges[u, v, k].update(quote=FORMULAS[4], note=FORMULAS[5], times_invoked=-3, confidence=-0.5)
+    guard = Guard()
+    nodes_path, rels_path = neo4j_csv.write(seed_graph, tmp_path, schema, guard=guard)
+    lapd = next(r for r in rows(nodes_path)[1] if r["id:ID"] == "lapd")
+    assert lapd["name"] == "'" + FORMULAS[0]
+    assert lapd["aliases:string[]"] == "'" + ";".join(FORMULAS[1:3])  # one cell: its first character counts
+    assert lapd["description"] == "'-2+3"
+    rel = next(r for r in rows(rels_path)[1] if r["id"] == k)
+    assert (rel["quote"], rel["note"]) == ("'\t=1", "'\r=1")
+    assert (rel["times_invoked:long"], rel["confidence:double"]) == ("-3", "-0.5")  # typed numbers: never changed
+    assert guard.changed == 5
+
+
+def test_raw_writes_formula_cells_exactly_for_neo4j_admin(tmp_path, seed_graph, schema):
+    seed_graph.nodes["lapd"].update(name=FORMULAS[0], aliases=FORMULAS[1:3])
+    guard = Guard(raw=True)
+    nodes_path, _ = neo4j_csv.write(seed_graph, tmp_path, schema, guard=guard)
+    lapd = next(r for r in rows(nodes_path)[1] if r["id:ID"] == "lapd")
+    assert (lapd["name"], lapd["aliases:string[]"]) == (FORMULAS[0], ";".join(FORMULAS[1:3]))
+    assert guard.changed == 0
+
+
+def test_a_bare_carriage_return_is_quoted_so_the_record_stays_whole(tmp_path, seed_graph, schema):
+    seed_graph.nodes["lapd"]["description"] = "one\rtwo"
+    nodes_path, _ = neo4j_csv.write(seed_graph, tmp_path, schema)
+    assert b'"one\rtwo"' in nodes_path.read_bytes()
+    assert len(rows(nodes_path)[1]) == seed_graph.number_of_nodes()

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 import neo4j.time
 import pytest
 from rich.console import Console
+from typer.testing import CliRunner
 
 from graph._spreadsheet import Guard
 from graph._terminal import inert
+from graph.cli import app
 from graph.cypher import output
 from graph.engines.base import Node, Path, Relationship, Result
+
+from .conftest import SEEDS
 
 LAPD = Node("lapd", ("Agency",), {"name": "LAPD", "aliases": ["LAPD"], "year": None})
 ICE = Node("ice", ("Agency",), {"name": "ICE"})
@@ -235,3 +239,70 @@ def test_an_unknown_value_type_is_shown_by_its_text_never_a_crash():
     assert json.loads(output.to_json(res))["rows"][0][0] == "odd\x1b[31m"
     assert "odd" in output.to_csv(res)
     Console(file=io.StringIO()).print(output.to_table(res))
+
+
+ALL = Result(list(VALUES), [tuple(v for v, _ in VALUES.values())])
+FORMS = [form for _, form in VALUES.values()]
+
+
+@pytest.mark.parametrize("fmt", output.FORMATS)
+def test_every_value_type_through_the_cli_in_every_format(monkeypatch, fmt):
+    """The whole CLI path (`query --format FMT`) with one row holding every value type: no crash, exact data."""
+    monkeypatch.setattr("graph.cypher.command.run_query", lambda engine, text, given: ALL)
+    result = CliRunner().invoke(app, ["query", "RETURN 1", "--format", fmt, "--seeds", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert same(json.loads(result.stdout)["rows"], [FORMS])
+    elif fmt == "jsonl":
+        assert same(json.loads(result.stdout), dict(zip(ALL.columns, FORMS, strict=True)))
+    elif fmt == "csv":
+        header, row = read_csv(result.stdout)
+        assert header == [Guard()(c) for c in ALL.columns] and len(row) == len(FORMS)
+        assert row[ALL.columns.index("date")] == "2024-11-05"
+        assert same(json.loads(row[ALL.columns.index("path")]), VALUES["path"][1])
+    else:
+        assert "1 row" in result.stdout and "[/] [sic] [bold]x :x: :thumbs_up:" in result.stdout
+        assert "2024-11-05T10:30:00+01:00[Europe/Paris]" in result.stdout and "P1DT2H3.5S" in result.stdout
+    if fmt != "csv":  # CSV piped is the exact data; every other format is inert text
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+
+
+NEO4J_VALUES = (
+    "RETURN date('2024-11-05') AS d, datetime('2024-11-05T10:30:00.123456789+01:00') AS dt, "
+    "datetime({year: 2024, month: 11, day: 5, hour: 10, timezone: 'Europe/Paris'}) AS zoned, "
+    "localdatetime('2024-11-05T10:30:00') AS ldt, time('10:30:00+01:00') AS t, localtime('10:30:05') AS lt, "
+    "duration('P1Y2M3DT4.5S') AS dur, duration({seconds: -1}) AS neg, {b: 1, a: [1, date('2024-01-02')]} AS m, "
+    "[[1, [2]], []] AS l, 0.0 / 0.0 AS nan, -1.0 / 0.0 AS ninf, 'x\u001b[2J\u202e' AS s"
+)
+NEO4J_FORMS = [
+    "2024-11-05",
+    "2024-11-05T10:30:00.123456789+01:00",
+    "2024-11-05T10:00:00+01:00[Europe/Paris]",
+    "2024-11-05T10:30:00",
+    "10:30:00+01:00",
+    "10:30:05",
+    "P1Y2M3DT4.5S",
+    "PT-1S",
+    {"a": [1, "2024-01-02"], "b": 1},
+    [[1, [2]], []],
+    "NaN",
+    "-Infinity",
+    "x\x1b[2J\u202e",
+]
+
+
+@pytest.mark.parametrize("fmt", output.FORMATS)
+def test_neo4j_temporal_and_special_values_in_every_format(neo4j_settings, fmt):
+    """What the real Neo4j driver returns (neo4j.time values, maps, NaN) prints in every format."""
+    s = neo4j_settings
+    args = ["--uri", s.uri, "--username", s.username, "--password", s.password, "--database", s.database]
+    result = CliRunner().invoke(app, ["query", NEO4J_VALUES, "--engine", "neo4j", "--format", fmt, *args])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert same(json.loads(result.stdout)["rows"], [NEO4J_FORMS])
+    elif fmt == "jsonl":
+        assert same(list(json.loads(result.stdout).values()), NEO4J_FORMS)
+    elif fmt == "csv":
+        assert read_csv(result.stdout)[1] == [f if isinstance(f, str) else json.dumps(f) for f in NEO4J_FORMS]
+    else:
+        assert "P1Y2M3DT4.5S" in result.stdout and "x\\x1b[2J\\u202e" in result.stdout

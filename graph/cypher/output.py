@@ -42,6 +42,7 @@ NS = 1_000_000_000
 DAY_US = 86_400_000_000
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on (C0 controls it escapes itself).
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SCALARS = frozenset((str, int, bool, type(None)))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -98,6 +99,8 @@ def _json_text(form: Any) -> str:
 
 def cell(value: Any) -> str:
     """The text of one value in a table or CSV cell: scalars as text, null empty, the rest canonical JSON."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     form = plain(value)
@@ -110,6 +113,10 @@ def cell(value: Any) -> str:
 
 def plain(value: Any) -> Any:
     """The canonical JSON form of a result value (see the module docstring)."""
+    if type(value) in _SCALARS:
+        return value
+    if type(value) is list:
+        return [plain(v) for v in value]
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):

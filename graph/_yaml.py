@@ -9,7 +9,11 @@ nesting stops at `MAX_DEPTH` levels and aliases may repeat at most `MAX_ALIAS_VA
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,17 @@ from ._problems import LoadError, Problem, display_path
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_FILE_BYTES = 1 << 30  # bytes of one input file (1 GiB)
+MAX_READ_SECONDS = 60  # to read one input file
+_CHUNK = 1 << 24
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link (links are never followed)"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 MAX_DEPTH = 100  # levels of nested lists and mappings
 MAX_ALIAS_VALUES = 100_000  # values aliases may repeat, in all, per file
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # only from escapes such as "\\ud800"; cannot be saved as UTF-8
@@ -81,19 +96,66 @@ def load_file(path: Path) -> Located:
     return load_text(text, shown)
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file; raise `LoadError` if it is a folder or cannot be read."""
+def read_bytes(path: Path, shown: str) -> bytearray:
+    """The bytes of a regular file, never following a link; raise `LoadError` naming the path otherwise.
+
+    Before any byte is read: a symbolic link (wherever it points), a FIFO, a device, a socket or a folder
+    is refused (`lstat`, then `open` with `O_NOFOLLOW | O_NONBLOCK` and `fstat` of the opened descriptor,
+    which must be the same regular file). A file over `MAX_FILE_BYTES`, or one whose reading takes more
+    than `MAX_READ_SECONDS`, is refused too. Messages name the path and never show its contents.
+    """
     try:
-        if not path.is_file():
-            raise IsADirectoryError(21, "not a regular file") if path.exists() else FileNotFoundError(2, "not found")
-        return path.read_bytes()
+        return _read_regular(path, shown)
     except OSError as err:
-        raise LoadError(
-            Problem(shown, None, f"cannot read the file: {err.strerror}", "make it a readable file, or remove it")
-        ) from None
+        reason = "it is a symbolic link (links are never followed)" if err.errno == errno.ELOOP else err.strerror
+        raise _unreadable(shown, f"cannot read the file: {reason}") from None
 
 
-def decode_utf8(raw: bytes, shown: str) -> str:
+def _read_regular(path: Path, shown: str) -> bytearray:
+    before = os.lstat(path)
+    _check_kind(before, shown)
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        opened = os.fstat(fd)
+        _check_kind(opened, shown)
+        if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+            raise _unreadable(shown, "the file was replaced while being opened")
+        if opened.st_size > MAX_FILE_BYTES:
+            raise _unreadable(shown, f"the file is larger than {MAX_FILE_BYTES // 2**20:,} MiB ({opened.st_size:,} bytes)")
+        return _read_all(fd, opened.st_size, shown)
+    finally:
+        os.close(fd)
+
+
+def _check_kind(info: os.stat_result, shown: str) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+    raise _unreadable(shown, f"cannot read the file: it is {kind}")
+
+
+def _read_all(fd: int, size: int, shown: str) -> bytearray:
+    """Up to `size` bytes (the size when opened), in chunks, within `MAX_READ_SECONDS`."""
+    buffer = bytearray(size)
+    view, done, deadline = memoryview(buffer), 0, time.monotonic() + MAX_READ_SECONDS
+    with os.fdopen(os.dup(fd), "rb", buffering=0) as f:
+        while done < size:
+            got = f.readinto(view[done : done + _CHUNK])
+            if not got:
+                break
+            done += got
+            if time.monotonic() > deadline:
+                raise _unreadable(shown, f"reading the file took more than {MAX_READ_SECONDS} s")
+    view.release()
+    del buffer[done:]
+    return buffer  # one buffer, never copied: a big file is in memory once
+
+
+def _unreadable(shown: str, message: str) -> LoadError:
+    return LoadError(Problem(shown, None, message, "make it a regular, readable file inside the seeds folder, or remove it"))
+
+
+def decode_utf8(raw: bytes | bytearray, shown: str) -> str:
     """Decode UTF-8 (a BOM is allowed); raise `LoadError` naming the line of a bad byte."""
     try:
         return raw.decode("utf-8-sig")

@@ -8,7 +8,8 @@ into the original text, so `text[start:end]` is the verbatim evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FOLD = str.maketrans(
@@ -32,8 +33,10 @@ _FOLD = str.maketrans(
         "\u2212": "-",
         "\u00a0": " ",
     }
+    | {chr(c): " " for c in range(0x3001) if chr(c).isspace()}  # each whitespace character (as `\s`) is a space
 )
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(" {2,}")  # after folding, whitespace is spaces
 
 
 @dataclass(frozen=True)
@@ -59,27 +62,37 @@ def exact_offset(text: str, quote: str, start: int | None = None) -> int:
 
 
 class FoldedText:
-    """A document prepared for repeated quote look-ups."""
+    """A document prepared for repeated quote look-ups.
+
+    Folding maps each character to one character, and each whitespace run to one space: the folded
+    text lines up with the original except after runs of two or more whitespace characters. Only those
+    runs are recorded (`_at`: folded index after the run, `_shift`: characters removed up to there), so
+    the offset map takes memory per collapsed run, not per character.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._origin: list[int] = []
+        self._at = array("q")
+        self._shift = array("q")
 
     @property
     def folded(self) -> str:
         """The folded text, built on first use (exact matches never need it)."""
         if self._folded is None:
-            pieces: list[str] = []
-            for match in re.finditer(r"\s+|\S+", self.text.translate(_FOLD)):
-                if match.group().isspace():
-                    pieces.append(" ")
-                    self._origin.append(match.start())
-                else:
-                    pieces.append(match.group())
-                    self._origin.extend(range(match.start(), match.end()))
-            self._folded = "".join(pieces)
+            translated = self.text.translate(_FOLD)
+            removed = 0
+            for match in _RUN.finditer(translated):
+                removed += match.end() - match.start() - 1
+                self._at.append(match.end() - removed)
+                self._shift.append(removed)
+            self._folded = _RUN.sub(" ", translated) if removed else translated
         return self._folded
+
+    def _origin(self, index: int) -> int:
+        """The original offset of folded character `index`."""
+        k = bisect_right(self._at, index)
+        return index + (self._shift[k - 1] if k else 0)
 
     def find(self, quote: str, start: int | None = None) -> Span | None:
         """Span of `quote` in the original text, at `start` if given.
@@ -97,7 +110,7 @@ class FoldedText:
         if at is None or at < 0 or not self.folded.startswith(needle, at):
             return None
         last = at + len(needle) - 1
-        return Span(self._origin[at], self._origin[last] + 1)
+        return Span(self._origin(at), self._origin(last) + 1)
 
     def exact(self, quote: str, start: int | None = None) -> Span | None:
         """Span of `quote` (trimmed) letter for letter as it stands in the text, at `start` if given; no folding."""
@@ -113,6 +126,18 @@ class FoldedText:
         return found
 
     def _folded_index(self, original: int) -> int | None:
-        self.folded  # noqa: B018 - builds the offset map
-        i = bisect_left(self._origin, original)
-        return i if i < len(self._origin) and self._origin[i] == original else None
+        """The folded index of original offset `original`; None inside a collapsed run (after its first character)."""
+        folded = self.folded
+        if not 0 <= original < len(self.text):
+            return None
+        lo, hi = 0, len(self._at)  # the last run whose folded start maps at or before `original`
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._at[mid] + self._shift[mid] <= original:
+                lo = mid + 1
+            else:
+                hi = mid
+        index = original - (self._shift[lo - 1] if lo else 0)
+        if index >= len(folded) or (lo < len(self._at) and index >= self._at[lo]):
+            return None
+        return index

@@ -65,10 +65,10 @@ def _nodes(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) ->
 
 def _edges(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) -> Iterator[str]:
     for key, source, target, attrs in _order.edges(graph):
-        kind = attr(str(attrs.get("type", key)))
+        kind = str(attrs.get("type", key))  # escaped once, where written
         yield (
             f'      <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}"'
-            f' label="{attr(str(attrs.get("label", kind)))}" kind="{kind}">\n'
+            f' label="{attr(str(attrs.get("label", kind)))}" kind="{attr(kind)}">\n'
             + _attvalues(attrs, kinds, f"edge {key!r}", fields.declared, _SKIP_EDGE | {"label"})
             + _color(colors.get(attrs.get("type")))
             + "      </edge>\n"

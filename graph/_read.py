@@ -95,7 +95,9 @@ def input_files(folder: Path, suffixes: frozenset[str], problems: list[Problem],
         except FileNotFoundError:
             continue
         except OSError as err:
-            problems.append(Problem(display_path(current), None, f"cannot read the folder: {err.strerror}", _STRAY_HINT))
+            problems.append(
+                Problem(display_path(current), None, f"cannot read the folder: {err.strerror}", _STRAY_HINT)
+            )
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -154,7 +156,9 @@ def _document_from_line(spec: m.DocumentLine, path: Path) -> Document:
     return _document(spec, spec.content, spec.content.encode("utf-8"), path)
 
 
-def _document(spec: m.DocumentFile | m.DocumentLine, text: str, raw: bytes | bytearray | memoryview, path: Path) -> Document:
+def _document(
+    spec: m.DocumentFile | m.DocumentLine, text: str, raw: bytes | bytearray | memoryview, path: Path
+) -> Document:
     """The document; `raw` is its text's UTF-8 bytes (without a BOM, so the hash covers what offsets count)."""
     meta = spec.model_dump(exclude=_META_EXCLUDE, exclude_none=True)
     return Document(spec.id, spec.title, text, path, hashlib.sha256(raw).hexdigest(), MappingProxyType(meta))

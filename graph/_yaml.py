@@ -137,7 +137,7 @@ def read_bytes(path: Path, shown: str) -> bytearray:
         return _read_regular(path, shown)
     except OSError as err:
         reason = "it is a symbolic link (links are never followed)" if err.errno == errno.ELOOP else err.strerror
-        raise _unreadable(shown, f"cannot read the file: {reason}") from None
+        raise _unreadable(shown, reason) from None
 
 
 def _read_regular(path: Path, shown: str) -> bytearray:
@@ -150,7 +150,9 @@ def _read_regular(path: Path, shown: str) -> bytearray:
         if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
             raise _unreadable(shown, "the file was replaced while being opened")
         if opened.st_size > MAX_FILE_BYTES:
-            raise _unreadable(shown, f"the file is larger than {MAX_FILE_BYTES // 2**20:,} MiB ({opened.st_size:,} bytes)")
+            raise _unreadable(
+                shown, f"the file is larger than {MAX_FILE_BYTES // 2**20:,} MiB ({opened.st_size:,} bytes)"
+            )
         return _read_all(fd, opened.st_size, shown)
     finally:
         os.close(fd)
@@ -160,7 +162,7 @@ def _check_kind(info: os.stat_result, shown: str) -> None:
     if stat.S_ISREG(info.st_mode):
         return
     kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-    raise _unreadable(shown, f"cannot read the file: it is {kind}")
+    raise _unreadable(shown, f"it is {kind}")
 
 
 def _read_all(fd: int, size: int, shown: str) -> bytearray:
@@ -181,7 +183,14 @@ def _read_all(fd: int, size: int, shown: str) -> bytearray:
 
 
 def _unreadable(shown: str, message: str) -> LoadError:
-    return LoadError(Problem(shown, None, message, "make it a regular, readable file inside the seeds folder, or remove it"))
+    return LoadError(
+        Problem(
+            shown,
+            None,
+            f"cannot read the file: {message}",
+            "make it a regular, readable file inside the seeds folder, or remove it",
+        )
+    )
 
 
 def decode_utf8(raw: bytes | bytearray, shown: str) -> str:

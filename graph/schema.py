@@ -17,14 +17,81 @@ FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 CYPHER_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
 # What the page can draw: vis-network shapes that need no image or code, and colours it paints (never a url()).
 NODE_SHAPES = frozenset(
-    {"dot", "ellipse", "circle", "box", "database", "text", "diamond", "star", "triangle", "triangleDown", "hexagon", "square"}
+    {
+        "dot",
+        "ellipse",
+        "circle",
+        "box",
+        "database",
+        "text",
+        "diamond",
+        "star",
+        "triangle",
+        "triangleDown",
+        "hexagon",
+        "square",
+    }
 )
 COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 NAMED_COLORS = frozenset(
-    "black silver gray grey white maroon red purple fuchsia green lime olive yellow navy blue teal aqua orange"
-    " brown pink gold indigo violet cyan magenta coral crimson salmon tomato khaki plum orchid tan beige ivory"
-    " lavender turquoise chocolate sienna peru darkred darkgreen darkblue darkorange darkviolet lightblue"
-    " lightgreen lightgray lightgrey steelblue slategray slategrey seagreen skyblue royalblue firebrick".split()
+    [
+        "black",
+        "silver",
+        "gray",
+        "grey",
+        "white",
+        "maroon",
+        "red",
+        "purple",
+        "fuchsia",
+        "green",
+        "lime",
+        "olive",
+        "yellow",
+        "navy",
+        "blue",
+        "teal",
+        "aqua",
+        "orange",
+        "brown",
+        "pink",
+        "gold",
+        "indigo",
+        "violet",
+        "cyan",
+        "magenta",
+        "coral",
+        "crimson",
+        "salmon",
+        "tomato",
+        "khaki",
+        "plum",
+        "orchid",
+        "tan",
+        "beige",
+        "ivory",
+        "lavender",
+        "turquoise",
+        "chocolate",
+        "sienna",
+        "peru",
+        "darkred",
+        "darkgreen",
+        "darkblue",
+        "darkorange",
+        "darkviolet",
+        "lightblue",
+        "lightgreen",
+        "lightgray",
+        "lightgrey",
+        "steelblue",
+        "slategray",
+        "slategrey",
+        "seagreen",
+        "skyblue",
+        "royalblue",
+        "firebrick",
+    ]
 )
 
 NODE_FIELDS = frozenset(
@@ -169,7 +236,11 @@ def _check_display(bad, path: tuple, display: m.NodeDisplay | m.EdgeDisplay) -> 
         bad((*path, "color"), f"display colour {display.color!r} is not a colour the page can draw", hint)
     shape = getattr(display, "shape", None)
     if shape is not None and shape not in NODE_SHAPES:
-        bad((*path, "shape"), f"display shape {shape!r} is not one the page can draw", f"use one of: {', '.join(sorted(NODE_SHAPES))}")
+        bad(
+            (*path, "shape"),
+            f"display shape {shape!r} is not one the page can draw",
+            f"use one of: {', '.join(sorted(NODE_SHAPES))}",
+        )
 
 
 def _check_field(bad, path: tuple, name: str, reserved: frozenset[str]) -> None:

@@ -1,5 +1,7 @@
 """Quote matching: tolerant of quote marks and whitespace, exact in its offsets."""
 
+import pytest
+
 from graph.quotes import FoldedText, fold
 
 TEXT = "He said, \u201cWe are  hardening\nour defenses,\u201d and left. It\u2019s `sanctuary\u2019."
@@ -57,15 +59,17 @@ def _reference(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def test_the_compact_offset_map_agrees_with_one_offset_per_character() -> None:
+@pytest.mark.parametrize("block", [1 << 20, 1, 3, 7])
+def test_the_compact_offset_map_agrees_with_one_offset_per_character(block: int) -> None:
     import random
 
-    rng = random.Random(12)
+    rng = random.Random(block)
     alphabet = ["a", "b", " ", "  ", "\n", "\t \u3000", "\u201c", "\u2019", '"', "\u00a0", "\u2028", "-", "\u2014"]
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         folded, origin = _reference(text)
         prepared = FoldedText(text)
+        prepared.BLOCK = block  # small blocks: runs and matches across block boundaries
         assert prepared.folded == folded
         assert [prepared._origin(i) for i in range(len(folded))] == origin
         for offset in range(len(text) + 1):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +17,7 @@ import yaml
 
 from ._atomic import atomic_open
 from ._models import ValueSpec
+from ._yaml import read_bytes
 from .corpus import SYNTH_MARKER
 from .schema import Schema, load_schema
 
@@ -126,7 +126,8 @@ def synthesize(out: Path, spec: SynthSpec, schema_path: Path) -> None:
     _claim(out)
     (out / "documents").mkdir(exist_ok=True)
     (out / "annotations").mkdir(exist_ok=True)
-    shutil.copyfile(schema_path, out / "schema.yaml")
+    # the bytes checked, not the path again: a schema swapped for a link after loading is never followed
+    (out / "schema.yaml").write_bytes(read_bytes(Path(schema_path), str(schema_path)))
     generator = _Generator(schema, spec)
     counts = _document_sizes(spec)
     if spec.format == "jsonl":
@@ -148,6 +149,9 @@ def _claim(out: Path) -> None:
             f"{out} is not empty and was not made by `actorgraph synth` (no {SYNTH_MARKER} in it); "
             "pass a new or empty folder, nothing was changed"
         )
+    for part in ("documents", "annotations", "schema.yaml", SYNTH_MARKER):
+        if (out / part).is_symlink():
+            raise SynthRefused(f"{out / part} is a symbolic link; synth never writes through links")
     out.mkdir(parents=True, exist_ok=True)
     marker.write_text("written by actorgraph synth; `synth` may replace the files it generated here\n", "utf-8")
     for part in ("documents", "annotations"):

@@ -384,3 +384,18 @@ def test_a_big_document_quoted_with_other_quote_marks_is_found(seeds_copy: Path)
     for relation in corpus.relations.values():
         evidence = relation.evidence
         assert full[evidence.start : evidence.end] == evidence.quote
+
+
+def test_synth_never_writes_through_a_link_in_its_own_folder(tmp_path: Path) -> None:
+    out = tmp_path / "s"
+    synthesize(out, SynthSpec(relations=20), SEEDS / "schema.yaml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil_tree = out / "documents"
+    for path in shutil_tree.iterdir():
+        path.unlink()
+    shutil_tree.rmdir()
+    shutil_tree.symlink_to(elsewhere)
+    with pytest.raises(SynthRefused):
+        synthesize(out, SynthSpec(relations=20), SEEDS / "schema.yaml")
+    assert list(elsewhere.iterdir()) == []

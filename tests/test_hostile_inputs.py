@@ -399,3 +399,11 @@ def test_synth_never_writes_through_a_link_in_its_own_folder(tmp_path: Path) -> 
     with pytest.raises(SynthRefused):
         synthesize(out, SynthSpec(relations=20), SEEDS / "schema.yaml")
     assert list(elsewhere.iterdir()) == []
+
+
+def test_gexf_colours_a_short_hex_colour(seeds_copy: Path) -> None:
+    from graph.build import build_graph
+
+    edit(seeds_copy / "schema.yaml", 'color: "#e15759"', 'color: "#e57"')
+    corpus = load_corpus(seeds_copy)
+    assert '<viz:color r="238" g="85" b="119"/>' in gexf.dumps(build_graph(corpus), corpus.schema)

@@ -109,7 +109,9 @@ def _colors(schema: Schema | None) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _color(hex_color: str | None) -> str:
-    """A `viz:color` element for a `#rrggbb` colour; nothing for other spellings."""
+    """A `viz:color` element for a `#rrggbb` or `#rgb` colour; nothing for a colour name."""
+    if hex_color and len(hex_color) == 4 and hex_color.startswith("#"):
+        hex_color = "#" + "".join(c * 2 for c in hex_color[1:])
     if not hex_color or len(hex_color) != 7 or not hex_color.startswith("#"):
         return ""
     try:

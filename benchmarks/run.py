@@ -34,6 +34,8 @@ from graph._atomic import write_text  # noqa: E402
 FULL_SIZES = [10_000, 100_000, 1_000_000]
 PAGE_SIZES = [1_000, 5_000, 20_000]
 SMOKE = {"sizes": [2_000], "page": [300], "naive": 200}
+BIG_INPUTS = {"mb": 200, "entities": 100_000}
+SMOKE_BIG_INPUTS = {"mb": 2, "entities": 2_000}
 
 
 class StepFailed(Exception):
@@ -194,6 +196,24 @@ def page_step(report: Report, sizes: list[int]) -> None:
         report.add("network page: time until drawn", f"{r['nodes']:,} nodes", figures, None, "report", None)
 
 
+def big_inputs_step(report: Report, mb: int, entities: int) -> None:
+    """A big document matched by folding quote marks; one big YAML file, C loader vs pure."""
+    r = fresh("big_inputs", "document", mb)
+    figures = f"{r['seconds']:.1f} s, {r['peak_mib']:,.0f} MiB peak RSS (issue 12 before: 107 s, 11.3 GB at 200 MB)"
+    met = r["seconds"] <= 10 and r["peak_mib"] <= 1024
+    report.add("big document, quote found by folding", f"{mb} MB", figures, None, "≤ 10 s, ≤ 1 GiB", met)
+    c, pure = (fresh("big_inputs", "yaml_file", entities, p) for p in (False, True))
+    figures = f"C loader {c['seconds']:.1f} s vs pure {pure['seconds']:.1f} s"
+    report.add(
+        "one YAML file: pure / C loader time",
+        f"{entities:,} entities",
+        figures,
+        pure["seconds"] / c["seconds"],
+        "report",
+        None,
+    )
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -251,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     step(report, "GraphML export", lambda: export_step(report, sizes))
     step(report, "Neo4j", lambda: neo4j_step(report, sizes, naive))
     step(report, "page", lambda: page_step(report, page_sizes))
+    big = SMOKE_BIG_INPUTS if args.smoke else BIG_INPUTS
+    step(report, "big inputs", lambda: big_inputs_step(report, big["mb"], big["entities"]))
     text = markdown(report, args, time.perf_counter() - start)
     print(text)
     if args.out:

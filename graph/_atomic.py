@@ -2,31 +2,41 @@
 
 `write_all` writes several files as one step: every new content is complete on disk before the first
 file is replaced, so a failure while preparing any of them replaces none and leaves no temporary file.
+
+Temporary files are named `.NAME.XXXXXXXX.tmp` beside their target and hold an exclusive `flock` from
+creation until they are renamed or removed. A writer killed with `kill -9` leaves its file behind, but its
+lock dies with it: the first write into a folder sweeps every such file there that is unlocked and older
+than `STALE_SECONDS`, so concurrent builds never remove each other's files.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+STALE_SECONDS = 10  # a temporary file this old whose writer is gone is swept
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")
+_swept: set[Path] = set()
+
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside `path`; rename it over `path` only if the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     binary = "b" in mode
+    f, tmp = _open_temp(path, mode, None if binary else encoding)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as f:
+        with f:
             yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+            _finish(f, tmp)
+            os.replace(tmp, path)  # still locked: a sweep never takes a file about to be renamed
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -40,27 +50,74 @@ def write_text(path: Path, text: str) -> None:
 
 def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
     """Write every `path: text` (a string or its chunks) to a temporary file, then rename them all into place."""
-    temps: list[tuple[Path, Path]] = []
+    temps: list[tuple[IO, str, Path]] = []
     try:
         for path, text in outputs.items():
-            temps.append((Path(_write_temp(path, text)), path))
-        for tmp, path in temps:
+            f, tmp = _open_temp(path, "w", "utf-8")
+            temps.append((f, tmp, path))
+            f.writelines([text] if isinstance(text, str) else text)
+            _finish(f, tmp)
+        for _, tmp, path in temps:
             os.replace(tmp, path)
     finally:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
+        for f, tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+            f.close()
 
 
-def _write_temp(path: Path, text: str | Iterable[str]) -> str:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def sweep(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Remove the stale temporary files in `folder`: our name pattern, unlocked, older than `older_than` s."""
+    removed = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.writelines([text] if isinstance(text, str) else text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
+        names = [n for n in os.listdir(folder) if _TEMP_NAME.fullmatch(n)]
+    except OSError:
+        return removed
+    for name in names:
+        path = folder / name
+        if _remove_if_stale(path, time.time() - older_than):
+            removed.append(path)
+    return removed
+
+
+def _remove_if_stale(path: Path, cutoff: float) -> bool:
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_mtime > cutoff:
+            return False
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by a live writer: not ours to remove
+        opened, now = os.fstat(fd), os.lstat(path)
+        if (opened.st_dev, opened.st_ino) != (now.st_dev, now.st_ino):
+            return False
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _open_temp(path: Path, mode: str, encoding: str | None) -> tuple[IO, str]:
+    """A new, locked temporary file beside `path` (sweeping the folder's stale ones first, once a process)."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.resolve() not in _swept:
+        sweep(folder)
+        _swept.add(folder.resolve())
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else ""), tmp
     except BaseException:
+        os.close(fd)
         Path(tmp).unlink(missing_ok=True)
         raise
-    return tmp
+
+
+def _finish(f: IO, tmp: str) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+    os.chmod(tmp, 0o644)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -19,12 +20,22 @@ if TYPE_CHECKING:
     from .schema import Schema
 
 _AMBIGUOUS = "\0ambiguous"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _NO_QUALIFIERS: MappingProxyType = MappingProxyType({})
 
 
 def alias_key(name: str) -> str:
-    """The form under which names and aliases are compared."""
-    return fold(name).casefold()
+    """The form under which names and aliases are compared: NFKC, casefolded, invisible characters removed.
+
+    So names that differ only by normalization (NFC/NFD, compatibility forms), case or zero-width
+    characters are one name: a reference by either finds the entity, and two entities so named are a problem.
+    """
+    return fold(unicodedata.normalize("NFKC", name.translate(_INVISIBLE))).casefold()
+
+
+def nfc(name: str) -> str:
+    """A name or alias as stored: NFC, so the same name typed two ways is stored one way."""
+    return unicodedata.normalize("NFC", name)
 
 
 class _Resolver:
@@ -68,7 +79,13 @@ class _Resolver:
         if spec.mention is not None and document is not None:
             mention = self.evidence(located, (*path, "mention"), document, spec.mention, None)
         self.entities[spec.id] = Entity(
-            spec.id, spec.type, spec.name, tuple(spec.aliases), spec.description, MappingProxyType(properties), mention
+            spec.id,
+            spec.type,
+            nfc(spec.name),
+            tuple(map(nfc, spec.aliases)),
+            spec.description,
+            MappingProxyType(properties),
+            mention,
         )
 
     def _properties(self, located: Located, path: tuple, spec: m.EntityIn, etype: m.EntityTypeSpec | None) -> dict:
@@ -103,6 +120,7 @@ class _Resolver:
                     located,
                     where,
                     f"{name!r} names both {owner!r} and {spec.id!r}",
+                    "names equal up to case, Unicode normalization or invisible characters are one name; "
                     "remove it from one of them, or use the entity id in relations",
                 )
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ._models import Scalar, ValueSpec
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # matched in full: no trailing newline
 
 
 class BadValue(ValueError):
@@ -35,7 +35,7 @@ def check_value(value: Scalar, spec: ValueSpec) -> Scalar:
 def _check_date(value: Scalar) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
-    match = _DATE.match(value) if isinstance(value, str) else None
+    match = _DATE.fullmatch(value) if isinstance(value, str) else None
     if not match:
         raise BadValue(f"malformed date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else 1 for part in match.groups())

@@ -21,7 +21,7 @@ from .readwrite import graphml, node_link
 from .readwrite._fields import ExportError
 from .readwrite.formats import FORMATS
 from .readwrite.formats import export as export_graph
-from .synth import SynthSpec, synthesize
+from .synth import SynthRefused, SynthSpec, synthesize
 
 app = typer.Typer(
     name="actorgraph",
@@ -174,7 +174,9 @@ def stats(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
 
 @app.command(epilog="Example: actorgraph synth build/synth-10k --relations 10000 --seed 1")
 def synth(
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write the seeds tree to (replaced).")],
+    out_dir: Annotated[
+        Path, typer.Argument(help="New or empty folder, or one an earlier synth wrote (only its files are replaced).")
+    ],
     relations: Annotated[int, typer.Option(min=1, help="How many relations.")] = 10_000,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 0,
     per_document: Annotated[int, typer.Option(min=1, help="Relations per document.")] = 100,
@@ -189,6 +191,9 @@ def synth(
         synthesize(out_dir, SynthSpec(relations, seed, per_document, fmt), schema)
     except ValidationFailed as failed:
         _fail(failed)
+    except SynthRefused as refused:
+        err.print(f"synth: {_terminal.inert(str(refused))}", markup=False)
+        raise typer.Exit(2) from None
     out.print(f"Wrote {relations} relations in {fmt} to {_paths(out_dir)}")
 
 

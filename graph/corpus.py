@@ -13,13 +13,14 @@ and `annotations/**/*.jsonl` one annotation (an annotation file's mapping) per l
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from . import _models as m
 from ._gc import paused_gc
-from ._problems import Problem, ValidationFailed
+from ._problems import Problem, ValidationFailed, display_path
 from ._yaml import Located
 from .quotes import FoldedText
 from .schema import Schema, load_schema
@@ -100,6 +101,7 @@ def load_corpus(seeds: Path | str = "seeds", schema: Path | str | None = None) -
         )
     loaded_schema = load_schema(schema if schema is not None else seeds / "schema.yaml")
     problems: list[Problem] = []
+    _check_top_level(seeds, problems)
     with paused_gc():
         documents = read_documents(seeds / "documents", problems)
         annotations = read_annotations(seeds / "annotations", problems)
@@ -107,6 +109,18 @@ def load_corpus(seeds: Path | str = "seeds", schema: Path | str | None = None) -
     if problems:
         raise ValidationFailed(problems)
     return corpus
+
+
+SEEDS_ENTRIES = frozenset({"schema.yaml", "documents", "annotations"})
+SYNTH_MARKER = ".actorgraph-synth"  # written by `synth` into the folders it creates
+
+
+def _check_top_level(seeds: Path, problems: list[Problem]) -> None:
+    """Anything in the seeds folder besides the schema, documents/, annotations/ (and synth's marker) is a problem."""
+    for name in sorted(os.listdir(seeds)):
+        if name not in SEEDS_ENTRIES and name != SYNTH_MARKER:
+            hint = f"the seeds folder holds only {', '.join(sorted(SEEDS_ENTRIES))}; move it elsewhere"
+            problems.append(Problem(display_path(seeds / name), None, "not part of a seeds folder", hint))
 
 
 def folded(document: Document, cache: dict[str, FoldedText]) -> FoldedText:

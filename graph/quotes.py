@@ -8,7 +8,8 @@ into the original text, so `text[start:end]` is the verbatim evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FOLD = str.maketrans(
@@ -32,8 +33,14 @@ _FOLD = str.maketrans(
         "\u2212": "-",
         "\u00a0": " ",
     }
+    | {chr(c): " " for c in range(0x3001) if chr(c).isspace()}  # each whitespace character (as `\s`) is a space
 )
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(" {2,}")  # after folding, whitespace is spaces
+_SPACES = frozenset(chr(c) for c, to in _FOLD.items() if to in (" ", 32))
+_ASCII_FOLD = bytes((lambda to: ord(to) if isinstance(to, str) else to)(_FOLD.get(c, c)) for c in range(128)) + bytes(
+    range(128, 256)
+)
 
 
 @dataclass(frozen=True)
@@ -58,28 +65,76 @@ def exact_offset(text: str, quote: str, start: int | None = None) -> int:
     return start if text.startswith(quote, start) else -1
 
 
+def translate(text: str) -> str:
+    """`text` with quote marks, dashes and each whitespace character folded, one character for one."""
+    if text.isascii():  # bytes.translate is many times faster than str.translate
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    return text.translate(_FOLD)
+
+
 class FoldedText:
-    """A document prepared for repeated quote look-ups."""
+    """A document prepared for repeated quote look-ups.
+
+    Folding maps each character to one character and each whitespace run to one space, so the folded text
+    lines up with the original except after runs of two or more whitespace characters. The text is folded
+    in blocks of about `BLOCK` characters cut before a non-space; only where each block starts is kept
+    (`_starts`: original offsets, `_folded_starts`: folded ones). The offsets of a match are worked out
+    in its block when asked for: memory per block, not per character or per run.
+    """
+
+    BLOCK = 1 << 20
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._origin: list[int] = []
+        self._starts = array("q")
+        self._folded_starts = array("q")
+        self._runs: dict[int, tuple[array, array]] = {}
 
     @property
     def folded(self) -> str:
         """The folded text, built on first use (exact matches never need it)."""
         if self._folded is None:
-            pieces: list[str] = []
-            for match in re.finditer(r"\s+|\S+", self.text.translate(_FOLD)):
-                if match.group().isspace():
-                    pieces.append(" ")
-                    self._origin.append(match.start())
-                else:
-                    pieces.append(match.group())
-                    self._origin.extend(range(match.start(), match.end()))
-            self._folded = "".join(pieces)
+            pieces, text, start, length = [], self.text, 0, 0
+            while start < len(text) or not pieces:
+                end = self._cut(start + self.BLOCK)
+                self._starts.append(start)
+                self._folded_starts.append(length)
+                pieces.append(_RUN.sub(" ", translate(text[start:end])))
+                length += len(pieces[-1])
+                start = end
+            self._folded = pieces[0] if len(pieces) == 1 else "".join(pieces)
         return self._folded
+
+    def _cut(self, at: int) -> int:
+        """The first offset from `at` that is not whitespace (a run never spans two blocks), or the end."""
+        text = self.text
+        while at < len(text) and (text[at].isspace() or text[at] in _SPACES):
+            at += 1
+        return min(at, len(text))
+
+    def _block_runs(self, k: int) -> tuple[array, array]:
+        """Block `k`'s collapsed runs: local folded index after each, and characters removed up to there."""
+        if k not in self._runs:
+            end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+            at, shift, removed = array("q"), array("q"), 0
+            for match in _RUN.finditer(translate(self.text[self._starts[k] : end])):
+                removed += match.end() - match.start() - 1
+                at.append(match.end() - removed)
+                shift.append(removed)
+            if len(self._runs) > 8:
+                self._runs.clear()
+            self._runs[k] = (at, shift)
+        return self._runs[k]
+
+    def _origin(self, index: int) -> int:
+        """The original offset of folded character `index`."""
+        self.folded  # noqa: B018 - builds the block starts
+        k = bisect_right(self._folded_starts, index) - 1
+        local = index - self._folded_starts[k]
+        at, shift = self._block_runs(k)
+        r = bisect_right(at, local)
+        return self._starts[k] + local + (shift[r - 1] if r else 0)
 
     def find(self, quote: str, start: int | None = None) -> Span | None:
         """Span of `quote` in the original text, at `start` if given.
@@ -97,7 +152,7 @@ class FoldedText:
         if at is None or at < 0 or not self.folded.startswith(needle, at):
             return None
         last = at + len(needle) - 1
-        return Span(self._origin[at], self._origin[last] + 1)
+        return Span(self._origin(at), self._origin(last) + 1)
 
     def exact(self, quote: str, start: int | None = None) -> Span | None:
         """Span of `quote` (trimmed) letter for letter as it stands in the text, at `start` if given; no folding."""
@@ -113,6 +168,21 @@ class FoldedText:
         return found
 
     def _folded_index(self, original: int) -> int | None:
-        self.folded  # noqa: B018 - builds the offset map
-        i = bisect_left(self._origin, original)
-        return i if i < len(self._origin) and self._origin[i] == original else None
+        """The folded index of original offset `original`; None inside a collapsed run (after its first character)."""
+        folded = self.folded
+        if not 0 <= original < len(self.text):
+            return None
+        k = bisect_right(self._starts, original) - 1
+        at, shift = self._block_runs(k)
+        local = original - self._starts[k]
+        lo, hi = 0, len(at)  # the last run whose end maps at or before `local`
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if at[mid] + shift[mid] <= local:
+                lo = mid + 1
+            else:
+                hi = mid
+        index = local - (shift[lo - 1] if lo else 0)
+        if (lo < len(at) and index >= at[lo]) or self._folded_starts[k] + index >= len(folded):
+            return None
+        return self._folded_starts[k] + index

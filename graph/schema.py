@@ -11,10 +11,88 @@ from ._parse import parse
 from ._problems import LoadError, Problem, ValidationFailed, closest
 from ._yaml import Located, load_file
 
-ENTITY_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
-RELATION_TYPE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-CYPHER_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ENTITY_TYPE = re.compile(r"[A-Z][A-Za-z0-9]*")  # patterns are used with fullmatch
+RELATION_TYPE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
+CYPHER_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
+# What the page can draw: vis-network shapes that need no image or code, and colours it paints (never a url()).
+NODE_SHAPES = frozenset(
+    {
+        "dot",
+        "ellipse",
+        "circle",
+        "box",
+        "database",
+        "text",
+        "diamond",
+        "star",
+        "triangle",
+        "triangleDown",
+        "hexagon",
+        "square",
+    }
+)
+COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+NAMED_COLORS = frozenset(
+    [
+        "black",
+        "silver",
+        "gray",
+        "grey",
+        "white",
+        "maroon",
+        "red",
+        "purple",
+        "fuchsia",
+        "green",
+        "lime",
+        "olive",
+        "yellow",
+        "navy",
+        "blue",
+        "teal",
+        "aqua",
+        "orange",
+        "brown",
+        "pink",
+        "gold",
+        "indigo",
+        "violet",
+        "cyan",
+        "magenta",
+        "coral",
+        "crimson",
+        "salmon",
+        "tomato",
+        "khaki",
+        "plum",
+        "orchid",
+        "tan",
+        "beige",
+        "ivory",
+        "lavender",
+        "turquoise",
+        "chocolate",
+        "sienna",
+        "peru",
+        "darkred",
+        "darkgreen",
+        "darkblue",
+        "darkorange",
+        "darkviolet",
+        "lightblue",
+        "lightgreen",
+        "lightgray",
+        "lightgrey",
+        "steelblue",
+        "slategray",
+        "slategrey",
+        "seagreen",
+        "skyblue",
+        "royalblue",
+        "firebrick",
+    ]
+)
 
 NODE_FIELDS = frozenset(
     {"id", "type", "name", "label", "aliases", "description", "document", "quote", "quote_start", "quote_end"}
@@ -115,6 +193,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
     for name, etype in spec.entity_types.items():
         if not ENTITY_TYPE.fullmatch(name):
             bad(("entity_types", name), f"entity type {name!r} is not CamelCase", "e.g. GovernmentBody")
+        _check_display(bad, ("entity_types", name, "display"), etype.display)
         for prop in etype.properties:
             _check_field(bad, ("entity_types", name, "properties", prop), prop, NODE_FIELDS)
     for name in spec.qualifiers:
@@ -140,6 +219,7 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
                         f"{name}.{group}: qualifier {qual!r} is not declared",
                         f"declare it under `qualifiers:` or {closest(qual, spec.qualifiers)}",
                     )
+        _check_display(bad, (*path, "display"), rtype.display)
         ctype = cypher_type(name, rtype)
         if not CYPHER_TYPE.fullmatch(ctype):
             bad(path, f"{name}: Cypher type {ctype!r} is not UPPER_SNAKE_CASE", "set `cypher:` to e.g. ALIGNS_WITH")
@@ -147,6 +227,20 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
             bad(path, f"{name}: Cypher type {ctype} is also used by {seen_cypher[ctype]!r}", "set a distinct `cypher:`")
         seen_cypher.setdefault(ctype, name)
     return out
+
+
+def _check_display(bad, path: tuple, display: m.NodeDisplay | m.EdgeDisplay) -> None:
+    """Only colours and shapes the page draws by itself: no image, custom code or url() fetch."""
+    if not (COLOR.fullmatch(display.color) or display.color.lower() in NAMED_COLORS):
+        hint = "write #rgb, #rrggbb or a colour name such as red"
+        bad((*path, "color"), f"display colour {display.color!r} is not a colour the page can draw", hint)
+    shape = getattr(display, "shape", None)
+    if shape is not None and shape not in NODE_SHAPES:
+        bad(
+            (*path, "shape"),
+            f"display shape {shape!r} is not one the page can draw",
+            f"use one of: {', '.join(sorted(NODE_SHAPES))}",
+        )
 
 
 def _check_field(bad, path: tuple, name: str, reserved: frozenset[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +17,8 @@ import yaml
 
 from ._atomic import atomic_open
 from ._models import ValueSpec
+from ._yaml import read_bytes
+from .corpus import SYNTH_MARKER
 from .schema import Schema, load_schema
 
 Format = Literal["yaml", "jsonl"]
@@ -109,20 +111,55 @@ class _Generator:
         return self._word()
 
 
+class SynthRefused(Exception):
+    """`synth` was pointed at a folder it did not create; nothing was written or deleted."""
+
+
 def synthesize(out: Path, spec: SynthSpec, schema_path: Path) -> None:
-    """Write a seeds tree for `spec` to `out` (replacing it), with a copy of the schema."""
+    """Write a seeds tree for `spec` to `out`, with a copy of the schema.
+
+    `out` must be missing, empty, or a folder an earlier `synth` made (it holds the marker file
+    `.actorgraph-synth`); then only the files `synth` writes are replaced and anything else is kept.
+    Any other folder raises `SynthRefused` before anything is touched.
+    """
     schema = load_schema(schema_path)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "documents").mkdir(parents=True)
-    (out / "annotations").mkdir()
-    shutil.copyfile(schema_path, out / "schema.yaml")
+    _claim(out)
+    (out / "documents").mkdir(exist_ok=True)
+    (out / "annotations").mkdir(exist_ok=True)
+    # the bytes checked, not the path again: a schema swapped for a link after loading is never followed
+    (out / "schema.yaml").write_bytes(read_bytes(Path(schema_path), str(schema_path)))
     generator = _Generator(schema, spec)
     counts = _document_sizes(spec)
     if spec.format == "jsonl":
         _write_jsonl(out, generator, counts)
     else:
         _write_yaml(out, generator, counts)
+
+
+_GENERATED = re.compile(r"doc-\d{7}\.(?:txt|yaml)|documents\.jsonl|annotations\.jsonl")
+
+
+def _claim(out: Path) -> None:
+    """Make `out` a folder of ours: create it, or mark an empty one, or clear what an earlier run wrote."""
+    marker = out / SYNTH_MARKER
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise SynthRefused(f"{out} is not a folder; pass a new or empty folder")
+    if out.exists() and any(out.iterdir()) and not marker.is_file():
+        raise SynthRefused(
+            f"{out} is not empty and was not made by `actorgraph synth` (no {SYNTH_MARKER} in it); "
+            "pass a new or empty folder, nothing was changed"
+        )
+    for part in ("documents", "annotations", "schema.yaml", SYNTH_MARKER):
+        if (out / part).is_symlink():
+            raise SynthRefused(f"{out / part} is a symbolic link; synth never writes through links")
+    out.mkdir(parents=True, exist_ok=True)
+    marker.write_text("written by actorgraph synth; `synth` may replace the files it generated here\n", "utf-8")
+    for part in ("documents", "annotations"):
+        folder = out / part
+        if folder.is_dir() and not folder.is_symlink():
+            for path in folder.iterdir():
+                if _GENERATED.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+                    path.unlink()
 
 
 def _document_sizes(spec: SynthSpec) -> list[int]:

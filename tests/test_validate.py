@@ -210,7 +210,7 @@ def test_a_folder_where_a_file_belongs_is_a_problem(seeds_copy: Path, name: str)
     (seeds_copy / name).mkdir()
     problems = validate(seeds_copy)
     assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
-        (Path(name).name, None, "cannot read the file: not a regular file")
+        (Path(name).name, None, "cannot read the file: it is a folder")
     ]
 
 

@@ -65,10 +65,10 @@ def _nodes(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) ->
 
 def _edges(graph: nx.MultiDiGraph, kinds: dict, fields: Fields, colors: dict) -> Iterator[str]:
     for key, source, target, attrs in _order.edges(graph):
-        kind = attr(str(attrs.get("type", key)))
+        kind = str(attrs.get("type", key))  # escaped once, where written
         yield (
             f'      <edge id="{attr(key)}" source="{attr(str(source))}" target="{attr(str(target))}"'
-            f' label="{attr(str(attrs.get("label", kind)))}" kind="{kind}">\n'
+            f' label="{attr(str(attrs.get("label", kind)))}" kind="{attr(kind)}">\n'
             + _attvalues(attrs, kinds, f"edge {key!r}", fields.declared, _SKIP_EDGE | {"label"})
             + _color(colors.get(attrs.get("type")))
             + "      </edge>\n"
@@ -109,7 +109,9 @@ def _colors(schema: Schema | None) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _color(hex_color: str | None) -> str:
-    """A `viz:color` element for a `#rrggbb` colour; nothing for other spellings."""
+    """A `viz:color` element for a `#rrggbb` or `#rgb` colour; nothing for a colour name."""
+    if hex_color and len(hex_color) == 4 and hex_color.startswith("#"):
+        hex_color = "#" + "".join(c * 2 for c in hex_color[1:])
     if not hex_color or len(hex_color) != 7 or not hex_color.startswith("#"):
         return ""
     try:

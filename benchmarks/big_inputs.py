@@ -1,0 +1,93 @@
+"""Benchmark: big inputs, each measured in a fresh process (peak RSS from getrusage).
+
+    PYTHONPATH=. python benchmarks/big_inputs.py [--mb 200] [--entities 100000]
+
+`document`: the seed corpus with its article grown to MB megabytes (straight quotes and double spaces),
+one relation's quote given in curly quotes so it is found only by folding. Goal: <= 1 GiB, <= 10 s.
+`yaml`: one annotation file of N entities, validated with the C YAML loader and with the pure one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = "la-sanctuary-city-2024-11"
+FILLER = 'Filler sentence with "straight" quotes and  double  spaces, it\'s here.\n'
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def document(mb: int) -> dict:
+    """Validate the seeds with a `mb` MB article whose quote matches only after folding quote marks."""
+    from graph.corpus import load_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        shutil.copytree(ROOT / "seeds", seeds)
+        text = seeds / "documents" / f"{ARTICLE}.txt"
+        body = text.read_bytes()
+        with text.open("wb") as f:
+            line = FILLER.encode()
+            chunk = line * (2**20 // len(line))
+            for _ in range(mb):
+                f.write(chunk)
+            f.write(body)
+        notes = seeds / "annotations" / f"{ARTICLE}.yaml"
+        edited = notes.read_text(encoding="utf-8").replace('"sanctuary city."', "\u201csanctuary city.\u201d", 1)
+        notes.write_text(edited, encoding="utf-8")
+        base = _peak_mib()
+        start = time.perf_counter()
+        corpus = load_corpus(seeds)
+        seconds = time.perf_counter() - start
+        assert len(corpus.relations) == 13
+    return {"mb": mb, "seconds": seconds, "peak_mib": _peak_mib(), "before_mib": base}
+
+
+def yaml_file(entities: int, pure: bool) -> dict:
+    """Validate one annotation file of `entities` entities, with the C loader or the pure one."""
+    from graph import _yaml
+    from graph.corpus import load_corpus
+
+    if pure:
+        _yaml._LOADERS = (_yaml._NoDatesLoader,)
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        shutil.copytree(ROOT / "seeds", seeds)
+        lines = [f"document: {ARTICLE}\n", "entities:\n"]
+        lines += [
+            f"  - id: bulk-{i}\n    type: Person\n    name: Bulk Person {i}\n    aliases: [B{i}, 'P {i}']\n"
+            for i in range(entities)
+        ]
+        (seeds / "annotations" / "bulk.yaml").write_text("".join(lines), encoding="utf-8")
+        start = time.perf_counter()
+        corpus = load_corpus(seeds)
+        seconds = time.perf_counter() - start
+        assert len(corpus.entities) == entities + 13
+    return {"entities": entities, "pure": pure, "seconds": seconds, "peak_mib": _peak_mib()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=200)
+    parser.add_argument("--entities", type=int, default=100_000)
+    args = parser.parse_args()
+    sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+    import run
+
+    print(json.dumps(run.fresh("big_inputs", "document", args.mb)))
+    for pure in (False, True):
+        print(json.dumps(run.fresh("big_inputs", "yaml_file", args.entities, pure)))
+
+
+if __name__ == "__main__":
+    main()

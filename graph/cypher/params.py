@@ -47,7 +47,7 @@ def parse(pairs: list[str], declared: dict[str, str] | None = None) -> dict[str,
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key, colon, kind = key.strip().lstrip("$").partition(":")
-        if not sep or not NAME.match(key):
+        if not sep or not NAME.fullmatch(key):
             raise ParamError(f"--param {pair!r}: write it as name=value or name:type=value")
         if colon and kind.strip().lower() not in TYPES:
             raise ParamError(f"--param {pair!r}: unknown type {kind!r}; choose one of: {', '.join(TYPES)}")
@@ -67,10 +67,10 @@ def convert(key: str, value: str, kind: str | None) -> Any:
     low = value.lower()
     if kind in (None, "boolean") and low in ("true", "false"):
         return low == "true"
-    if kind in (None, "integer") and INTEGER.match(value):
+    if kind in (None, "integer") and INTEGER.fullmatch(value):
         return int(value)
-    if kind in (None, "number") and NUMBER.match(value):
-        return float(value) if kind or not INTEGER.match(value) else int(value)
+    if kind in (None, "number") and NUMBER.fullmatch(value):
+        return float(value) if kind or not INTEGER.fullmatch(value) else int(value)
     if kind is None:
         return value
     raise ParamError(f"parameter {key!r} must be {'a' if kind != 'integer' else 'an'} {kind}, not {value!r}")

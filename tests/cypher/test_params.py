@@ -102,3 +102,14 @@ def test_an_explicit_type_wins_over_the_header():
 def test_bad_json_and_types_are_one_clear_error(pair, message):
     with pytest.raises(ParamError, match=message):
         parse([pair])
+
+
+@pytest.mark.parametrize("raw", ["name\n=1", "n=5\n", "n=2.5\n"])
+def test_a_trailing_newline_is_not_swallowed(raw: str) -> None:
+    """Names and numbers are matched in full: `$` in re.match lets a trailing newline through."""
+    key, _, value = raw.partition("=")
+    if key.endswith("\n"):
+        with pytest.raises(ParamError):
+            parse([raw])
+    else:
+        assert parse([raw])[key] == value

@@ -184,7 +184,8 @@ def main(sizes: list[int]) -> None:
         print(
             f"{r['nodes']:>7} {r['edges']:>7} {r['render_s']:>9.2f} {r['mb']:>6.1f} {r['ready_ms']:>9.0f}"
             f" {r['parsed_ms']:>9.0f}"
-            f" {r['click_ms']:>9.0f}{' ' if r['click_on_target'] else '*'} {r['frame_ms']:>7.1f} ({r['frame_max_ms']:.0f})",
+            f" {r['click_ms']:>9.0f}{' ' if r['click_on_target'] else '*'}"
+            f" {r['frame_ms']:>7.1f} ({r['frame_max_ms']:.0f})",
             flush=True,
         )
 

@@ -38,8 +38,8 @@ def click_node(opened, node: str) -> None:
 def click_edge(opened, edge: str) -> None:
     """Click the middle of a relation (straight, or the middle of its curve)."""
     point = opened.js(
-        """id => { const e = actorgraph.network.body.edges[id]; const ends = actorgraph.network.getPositions([e.fromId, e.toId]);
-          const a = ends[e.fromId], b = ends[e.toId];
+        """id => { const e = actorgraph.network.body.edges[id];
+          const ends = actorgraph.network.getPositions([e.fromId, e.toId]), a = ends[e.fromId], b = ends[e.toId];
           return e.edgeType.getPoint ? e.edgeType.getPoint(0.5) : {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}; }""",
         edge,
     )

@@ -771,7 +771,7 @@
     if (state.selected && state.selected.kind === "node") {
       const me = state.selected.id;
       const others = incident.get(me).filter((e) => state.shownEdges.has(e)).map((e) => (E[e].from === me ? E[e].to : E[e].from));
-      return [...new Set(others)];
+      if (others.length) return [...new Set(others)];
     }
     return [...state.shownNodes].sort((a, b) => N[b].degree - N[a].degree || byNumber(a, b));
   }

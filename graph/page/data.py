@@ -19,8 +19,8 @@ from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 from .layout import positions
 from .text import Paragraphs
 
-OPEN_NODES = 150  # a corpus with more actors than this opens on a connected, bounded subgraph …
-OPEN_EDGES = 450  # … of at most this many relations; the full graph is one click away
+OPEN_NODES = 100  # a corpus with more actors than this opens on a connected, bounded subgraph …
+OPEN_EDGES = 300  # … of at most this many relations; the full graph is one click away
 EVIDENCE_FIELDS = ("document", "quote", "quote_start", "quote_end", "attribution", "attributed_to", "confidence")
 
 

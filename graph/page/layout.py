@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import igraph
 
 SEED = 20241120
-KK_UP_TO = 60  # components up to this size use Kamada-Kawai (even edge lengths: room for edge labels)
+KK_UP_TO = 200  # components up to this size use Kamada-Kawai (even edge lengths: room for edge labels)
 GRID_FROM = 1000  # components bigger than this use grid Fruchterman-Reingold with fewer iterations (fast, coarser)
 SPACING = 170.0  # page pixels per layout unit (about one edge length)
 MARGIN = 1.6  # layout units between packed components

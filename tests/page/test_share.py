@@ -13,7 +13,7 @@ from .support import CANVAS_COLOURS, click_edge, click_node, fragment, panel_tex
 pytestmark = pytest.mark.usefixtures("browser")
 
 CLAIM = "blumenfield-supports-ordinance-hardening"  # Blumenfield's quoted words
-EDGE_STYLE = "id => { const e = actorgraph.edges.get(id); return [e.dashes, e.width, e.color.color, e.arrows.to.type]; }"
+EDGE_STYLE = "id => { const e = actorgraph.edges.get(id); return [e.dashes, e.width, e.color.color, e.arrows.to.type] }"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pyvis
 
 from .._atomic import write_text
 from ..schema import Schema
-from .data import page_data
+from .data import page_data, split
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
@@ -37,6 +37,7 @@ def render_page(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str]
     `texts` (document id → text, e.g. from the corpus) lets the page show each quote inside its paragraph.
     """
     data = page_data(graph, schema, texts)
+    core, detail = split(data)
     vis_js, page_js = _asset_vis("vis-network.min.js"), _asset("page.js")
     return _asset("page.html").format(
         title=html.escape(data["title"]),
@@ -45,7 +46,8 @@ def render_page(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str]
         vis_css=_asset_vis("vis-network.css"),
         page_css=_asset("page.css"),
         vis_js=vis_js,
-        data=safe_json(data),
+        data=safe_json(core),
+        detail=safe_json(detail),
         page_js=page_js,
     )
 

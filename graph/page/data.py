@@ -34,9 +34,8 @@ def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] |
     xy = positions(len(keys), pairs)
     degree = Counter(i for pair in pairs for i in set(pair))
     documents = graph.graph.get("documents", {})
-    doc_index = {doc_id: i for i, doc_id in enumerate(sorted(documents))}
     paragraphs = Paragraphs(texts or {})
-    evidence = _Evidence(doc_index, node_ids, paragraphs)
+    evidence = _Evidence(documents, node_ids, paragraphs)
     nodes = {}
     for i, key in enumerate(keys):
         info = _node_info(key, graph.nodes[key], schema, evidence)
@@ -50,11 +49,30 @@ def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] |
         "nodes": nodes,
         "edges": {f"e{i}": _edge_info(e, node_ids, schema, evidence) for i, e in enumerate(edges)},
         "paragraphs": paragraphs.texts,
+        "counts": {"nodes": len(keys), "edges": len(edges)},
+        "ends": [i for pair in pairs for i in pair],  # endpoints of e0, e1 … as node numbers, for the adjacency
         "legend": _legend(graph, schema),
         "attributions": _attributions(graph),
         "dates": _dates(graph, documents),
         "start": _start(len(keys), pairs, degree),
     }
+
+
+CORE_NODE = ("name", "type", "degree", "x", "y")
+CORE_EDGE = ("type", "from", "to", "f")
+
+
+def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list]]:
+    """The page data as what the first view needs (decoded at once) and the rest, per item in id order
+    (decoded after the first drawing, or when first asked for): keys, aliases, properties, evidence, qualifiers."""
+    core = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
+    core["nodes"] = {i: {k: n[k] for k in CORE_NODE} for i, n in data["nodes"].items()}
+    core["edges"] = {i: {k: e[k] for k in CORE_EDGE} for i, e in data["edges"].items()}
+    detail = {
+        "nodes": [{k: v for k, v in n.items() if k not in CORE_NODE} for n in data["nodes"].values()],
+        "edges": [{k: v for k, v in e.items() if k not in CORE_EDGE} for e in data["edges"].values()],
+    }
+    return core, detail
 
 
 def title(graph: nx.MultiDiGraph) -> str:
@@ -117,8 +135,12 @@ def _options() -> dict[str, Any]:
 class _Evidence:
     """Evidence records: quote, document (an index), its paragraph, attribution and confidence."""
 
-    def __init__(self, doc_index: dict[str, int], node_ids: dict[str, str], paragraphs: Paragraphs):
-        self.doc_index, self.node_ids, self.paragraphs = doc_index, node_ids, paragraphs
+    def __init__(self, documents: Mapping[str, Any], node_ids: dict[str, str], paragraphs: Paragraphs):
+        self.doc_index = {doc_id: i for i, doc_id in enumerate(sorted(documents))}
+        self.dates = {
+            i: str(documents[d]["published"]) for d, i in self.doc_index.items() if documents[d].get("published")
+        }
+        self.node_ids, self.paragraphs = node_ids, paragraphs
 
     def record(self, attrs: Mapping[str, Any]) -> dict[str, Any]:
         doc = attrs.get("document")
@@ -174,17 +196,47 @@ def _edge_info(edge: tuple, node_ids: dict[str, str], schema: Schema, evidence: 
     skip = EDGE_FIELDS | {"evidence"}
     qualifiers = [[q, attrs[q]] for q in allowed if q in attrs]
     qualifiers += [[k, attrs[k]] for k in sorted(attrs) if k not in skip and k not in allowed]
+    records = evidence.records(attrs)
     info: dict[str, Any] = {
         "key": key,
         "type": attrs["type"],
         "from": node_ids[u],
         "to": node_ids[v],
+        "f": _facts(attrs, records, evidence.dates),
         "qualifiers": qualifiers,
-        "evidence": evidence.records(attrs),
+        "evidence": records,
     }
     if "note" in attrs:
         info["note"] = attrs["note"]
     return info
+
+
+def _facts(attrs: Mapping[str, Any], records: list[dict[str, Any]], published: Mapping[Any, str]) -> dict[str, Any]:
+    """What the canvas and the filters need from a relation's evidence, compactly (absent = the usual case):
+    c claim (no record is the document's own report), x expected, p confidence (the highest record's),
+    o documents (absent = [0]), d date (the `date` qualifier, else the document's publication), a attributions."""
+    attributions = sorted({str(r.get("attribution") or "report") for r in records})
+    confidences = [r["confidence"] for r in records if isinstance(r.get("confidence"), int | float)]
+    docs = sorted({r["document"] for r in records if isinstance(r.get("document"), int)})
+    date = (
+        str(attrs["date"])
+        if attrs.get("date") is not None
+        else next((published[d] for d in docs if d in published), None)
+    )
+    out: dict[str, Any] = {}
+    if "report" not in attributions:
+        out["c"] = 1
+    if attrs.get("status") == "expected":
+        out["x"] = 1
+    if confidences and max(confidences) != 1:
+        out["p"] = max(confidences)
+    if docs != [0]:
+        out["o"] = docs
+    if date is not None:
+        out["d"] = date
+    if attributions != ["report"]:
+        out["a"] = attributions
+    return out
 
 
 def _document(doc_id: str, meta: Mapping[str, Any]) -> dict[str, Any]:

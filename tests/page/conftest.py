@@ -16,9 +16,10 @@ from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from ..conftest import missing
 
 ROOT = Path(__file__).resolve().parents[2]
-# The page sets this attribute once drawn. A function, not a string expression: the page's CSP forbids eval,
-# so a string predicate throws EvalError whenever the page is not ready at the first check.
-READY = "() => document.documentElement.dataset.ready === 'true'"
+# The page sets these attributes once drawn and once its details are decoded. A function, not a string
+# expression: the page's CSP forbids eval, so a string predicate throws EvalError whenever the page is not
+# ready at the first check.
+READY = "() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.detail === 'true'"
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def test_no_remote_resource_is_referenced(seed_graph, schema):
 def test_vis_network_is_inlined(seed_graph, schema):
     page = render_page(seed_graph, schema)
     assert "vis-network" in page
-    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 3  # vis-network, the data blob, the page script
+    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 4  # vis-network, the two data blobs, the page script
 
 
 def test_content_security_policy_allows_only_the_inlined_scripts(seed_graph, schema):
@@ -150,7 +150,7 @@ def test_script_payloads_are_escaped(seed_graph, schema):
     page = render_page(seed_graph, schema)
     assert payload not in page
     assert "<img src=x" not in page
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4
     assert payload in json.dumps(_data(page))  # still there, as data
 
 
@@ -169,5 +169,15 @@ def test_write_page_writes_the_rendered_page(seed_graph, schema, tmp_path):
 
 
 def _data(page: str) -> dict:
-    blob = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL).group(1)
-    return json.loads(blob)
+    """The page data as the page script sees it once both blobs are decoded and merged."""
+    blobs = {
+        name: json.loads(text)
+        for name, text in re.findall(
+            r'<script type="application/json" id="graph-(data|detail)">(.*?)</script>', page, re.DOTALL
+        )
+    }
+    data = blobs["data"]
+    for kind in ("nodes", "edges"):
+        for item, extra in zip(data[kind].values(), blobs["detail"][kind], strict=True):
+            item.update(extra)
+    return data

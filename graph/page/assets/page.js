@@ -19,17 +19,45 @@
   timing.parsed = performance.now();
   const N = data.nodes;
   const E = data.edges;
-  const nodeIds = Object.keys(N);
-  const edgeIds = Object.keys(E);
-  const byKey = { nodes: new Map(), edges: new Map() };
-  for (const id of nodeIds) byKey.nodes.set(N[id].key, id);
-  for (const id of edgeIds) byKey.edges.set(E[id].key, id);
-  const incident = new Map(nodeIds.map((id) => [id, []]));
-  for (const id of edgeIds) {
-    const e = E[id];
-    incident.get(e.from).push(id);
-    if (e.to !== e.from) incident.get(e.to).push(id);
+  // Ids are n0…n(k-1) and e0…e(m-1); lookups are built without walking the big objects (a corpus opens sooner).
+  const nodeCount = data.counts.nodes;
+  const edgeCount = data.counts.edges;
+  let nodeIdList = null;
+  let edgeIdList = null;
+  const nodeIds = () => nodeIdList || (nodeIdList = Array.from({ length: nodeCount }, (_, i) => `n${i}`));
+  const edgeIds = () => edgeIdList || (edgeIdList = Array.from({ length: edgeCount }, (_, i) => `e${i}`));
+  let keys = null; // key → id, made when a link or a search first needs it
+  function byKey(kind, key) {
+    ensureDetail();
+    if (!keys) {
+      keys = { nodes: new Map(), edges: new Map() };
+      for (const id of nodeIds()) keys.nodes.set(N[id].key, id);
+      for (const id of edgeIds()) keys.edges.set(E[id].key, id);
+    }
+    return keys[kind].get(key);
   }
+  // Incident relations as one compressed adjacency (offsets into a flat list of edge numbers).
+  const offsets = new Int32Array(nodeCount + 1);
+  const ends = data.ends;
+  for (let j = 0; j < edgeCount; j++) {
+    offsets[ends[2 * j] + 1]++;
+    if (ends[2 * j + 1] !== ends[2 * j]) offsets[ends[2 * j + 1] + 1]++;
+  }
+  for (let i = 0; i < nodeCount; i++) offsets[i + 1] += offsets[i];
+  const slots = new Int32Array(offsets[nodeCount]);
+  const fillAt = offsets.slice(0, nodeCount);
+  for (let j = 0; j < edgeCount; j++) {
+    slots[fillAt[ends[2 * j]]++] = j;
+    if (ends[2 * j + 1] !== ends[2 * j]) slots[fillAt[ends[2 * j + 1]]++] = j;
+  }
+  const incident = {
+    get(id) {
+      const i = Number(id.slice(1));
+      const out = new Array(offsets[i + 1] - offsets[i]);
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) out[k - offsets[i]] = `e${slots[k]}`;
+      return out;
+    },
+  };
   const entityType = new Map(data.legend.entity_types.map((t) => [t.name, t]));
   const relationType = new Map(data.legend.relation_types.map((t) => [t.name, t]));
   const hex = (c) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : "#888888");
@@ -43,24 +71,27 @@
   function fact(id) {
     let f = facts.get(id);
     if (f) return f;
-    const e = E[id];
-    const q = Object.fromEntries(e.qualifiers);
-    const ev = e.evidence;
-    const reported = ev.some((r) => (r.attribution || "report") === "report");
-    const confidence = Math.max(...ev.map((r) => (typeof r.confidence === "number" ? r.confidence : 1)));
-    const docs = new Set(ev.filter((r) => r.document !== undefined).map((r) => r.document));
-    let date = typeof q.date === "string" ? q.date : q.date !== undefined ? String(q.date) : null;
-    if (!date) for (const d of docs) if (data.documents[d] && data.documents[d].published) date = String(data.documents[d].published);
+    const c = E[id].f;
     f = {
-      claim: !reported,
-      expected: q.status === "expected",
-      confidence,
-      docs,
-      date,
-      attributions: new Set(ev.map((r) => r.attribution || "report")),
+      claim: Boolean(c.c),
+      expected: Boolean(c.x),
+      confidence: typeof c.p === "number" ? c.p : 1,
+      docs: new Set(c.o || [0]),
+      date: c.d || null,
+      attributions: new Set(c.a || ["report"]),
     };
     facts.set(id, f);
     return f;
+  }
+  // Keys, aliases, properties, evidence and qualifiers: decoded after the first drawing, or when first needed.
+  let detailed = false;
+  function ensureDetail() {
+    if (detailed) return;
+    detailed = true;
+    const detail = JSON.parse(document.getElementById("graph-detail").textContent);
+    detail.nodes.forEach((d, i) => Object.assign(N[`n${i}`], d));
+    detail.edges.forEach((d, i) => Object.assign(E[`e${i}`], d));
+    document.documentElement.dataset.detail = "true";
   }
   const attributions = data.attributions.map(([a]) => a);
   const dates = data.dates;
@@ -84,7 +115,7 @@
   const network = new vis.Network(container, { nodes, edges }, data.vis.options);
   const api = {
     network, nodes, edges, data, state, filters, timing, ready: false, readyAt: null,
-    showNode, showEdge, setFilter, focus, expand, dismiss, back, reset, showFull, exportPNG, exportSVG, svgText, applyHash,
+    showNode, showEdge, setFilter, focus, expand, dismiss, back, reset, showFull, exportPNG, exportSVG, svgText, applyHash, ensureDetail,
   };
   window.actorgraph = api;
 
@@ -150,12 +181,12 @@
   function startView() {
     const positions = new Map();
     if (data.start) data.start.nodes.forEach((id, i) => positions.set(id, { x: data.start.xy[i][0], y: data.start.xy[i][1] }));
-    else for (const id of nodeIds) positions.set(id, { x: N[id].x, y: N[id].y });
+    else for (const id of nodeIds()) positions.set(id, { x: N[id].x, y: N[id].y });
     return view("start", fitToCanvas(positions));
   }
   function fullView() {
-    const positions = new Map(nodeIds.map((id) => [id, { x: N[id].x, y: N[id].y }]));
-    return view("full", nodeIds.length <= 2000 ? fitToCanvas(positions) : positions);
+    const positions = new Map(nodeIds().map((id) => [id, { x: N[id].x, y: N[id].y }]));
+    return view("full", nodeCount <= 2000 ? fitToCanvas(positions) : positions);
   }
   // Stretch a drawing to the canvas' shape and size, so it uses the space (within readable spacing).
   function fitToCanvas(positions) {
@@ -307,7 +338,7 @@
     const shownNodes = new Set();
     for (const id of inView.keys()) if (filters.entities.has(N[id].type)) shownNodes.add(id);
     const shownEdges = new Set();
-    const candidates = state.view.kind === "full" && inView.size === nodeIds.length ? edgeIds : [...new Set([...shownNodes].flatMap((id) => incident.get(id)))];
+    const candidates = state.view.kind === "full" && inView.size === nodeCount ? edgeIds() : [...new Set([...shownNodes].flatMap((id) => incident.get(id)))];
     for (const id of candidates) if (shownNodes.has(E[id].from) && shownNodes.has(E[id].to) && edgeShown(id)) shownEdges.add(id);
     if (filters.isolates) {
       const linked = new Set();
@@ -362,7 +393,7 @@
     if (v.kind === "focus") what = `Focus: ${nameOf(v.about.center)}, ${plural(v.about.depth, "degree")}`;
     if (v.about.cut) what += ` (${v.about.cut.toLocaleString("en")} more not shown — expand to add)`;
     $("view-status").textContent = what;
-    $("counts").textContent = `${state.shownNodes.size.toLocaleString("en")} of ${plural(nodeIds.length, "actor")} · ${state.shownEdges.size.toLocaleString("en")} of ${plural(edgeIds.length, "relation")}`;
+    $("counts").textContent = `${state.shownNodes.size.toLocaleString("en")} of ${plural(nodeCount, "actor")} · ${state.shownEdges.size.toLocaleString("en")} of ${plural(edgeCount, "relation")}`;
     $("back").disabled = !state.history.length;
     document.documentElement.dataset.view = v.kind;
   }
@@ -613,6 +644,7 @@
   function showNode(id, centre) {
     const info = N[id];
     if (!info) return;
+    ensureDetail();
     if (!state.view.positions.has(id)) return focus(id, state.depth);
     state.selected = { kind: "node", id };
     highlightNode(id);
@@ -654,6 +686,7 @@
   function showEdge(id) {
     const e = E[id];
     if (!e) return;
+    ensureDetail();
     if (!state.view.positions.has(e.from) || !state.view.positions.has(e.to)) {
       const positions = new Map(state.view.positions);
       const c = positions.size ? centroid(positions) : { x: 0, y: 0 };
@@ -720,7 +753,8 @@
   function find(query) {
     const q = query.trim().toLowerCase();
     if (!q) return [];
-    if (!index) index = nodeIds.map((id) => [id, N[id].name, N[id].aliases, [N[id].name, ...N[id].aliases].map((s) => s.toLowerCase())]);
+    ensureDetail();
+    if (!index) index = nodeIds().map((id) => [id, N[id].name, N[id].aliases, [N[id].name, ...N[id].aliases].map((s) => s.toLowerCase())]);
     const starts = [];
     const contains = [];
     for (const [id, name, aliases, lower] of index) {
@@ -804,6 +838,7 @@
   let applying = false;
   function writeHash() {
     if (applying || !api.ready) return;
+    ensureDetail();
     const p = new URLSearchParams();
     const v = state.view;
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
@@ -868,8 +903,9 @@
       const depth = Number(p.get("depth"));
       state.depth = [1, 2, 3].includes(depth) ? depth : 1;
       $("depth").value = String(state.depth);
-      const actor = byKey.nodes.get(p.get("actor") || bare || "");
-      const relation = byKey.edges.get(p.get("relation") || bare || "");
+      const wanted = p.get("actor") || p.get("relation") || bare;
+      const actor = wanted ? byKey("nodes", p.get("actor") || bare || "") : undefined;
+      const relation = wanted ? byKey("edges", p.get("relation") || bare || "") : undefined;
       state.history = [];
       state.view = null;
       state.selected = null;
@@ -999,6 +1035,9 @@
     api.readyAt = performance.now();
     api.ready = true;
     document.documentElement.dataset.ready = "true";
-    writeHash();
+    setTimeout(() => {
+      ensureDetail();
+      writeHash();
+    }, 0);
   });
 })();

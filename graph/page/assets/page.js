@@ -416,7 +416,7 @@
     for (const id of state.shownEdges) {
       const keep = keepEdges === null || keepEdges.has(id);
       if (keep && !state.dimmed) continue;
-      edgeChanges.push(keep ? { id, color: edgeStyle(id).color, font: { color: "#3d434a" } } : { id, color: { color: DIM_EDGE, highlight: DIM_EDGE }, font: { color: "#c4c9ce" } });
+      edgeChanges.push(keep ? { id, color: edgeStyle(id).color } : { id, color: { color: DIM_EDGE, highlight: DIM_EDGE } });
     }
     nodes.update(nodeChanges);
     edges.update(edgeChanges);

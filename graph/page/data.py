@@ -19,8 +19,8 @@ from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 from .layout import positions
 from .text import Paragraphs
 
-OPEN_NODES = 100  # a corpus with more actors than this opens on a connected, bounded subgraph …
-OPEN_EDGES = 300  # … of at most this many relations; the full graph is one click away
+OPEN_NODES = 60  # a corpus with more actors than this opens on a connected, bounded subgraph …
+OPEN_EDGES = 200  # … of at most this many relations; the full graph is one click away
 EVIDENCE_FIELDS = ("document", "quote", "quote_start", "quote_end", "attribution", "attributed_to", "confidence")
 
 
@@ -125,7 +125,7 @@ def _options() -> dict[str, Any]:
         width=2,
         selectionWidth=1.5,
         hoverWidth=0.5,
-        font={"size": 13, "face": font, "color": "#3d434a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        font={"size": 14, "face": font, "color": "#3d434a", "strokeWidth": 4, "strokeColor": "#ffffff"},
         arrows={"to": {"enabled": True, "scaleFactor": 0.7}},
         scaling={"label": {"enabled": False, "drawThreshold": 7}},
     )

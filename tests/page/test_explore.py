@@ -135,3 +135,13 @@ def test_a_big_corpus_opens_bounded_and_the_full_graph_is_one_click_away(schema,
     assert opened.page.locator("#panel h2").inner_text() == "Actor 2999"
     assert "Actor 2999" in panel_text(opened)
     assert opened.errors == []
+
+
+@pytest.mark.parametrize("size", [0, 2000])
+def test_labels_are_readable_at_open(size, seed_graph, schema, tmp_path, open_page):
+    graph = big_graph(schema, size) if size else seed_graph
+    opened = open_page(write_page(graph, schema, tmp_path / "open.html"))
+    scale = opened.js("() => actorgraph.network.getScale()")
+    fonts = opened.js("() => actorgraph.data.vis.options")
+    assert fonts["nodes"]["font"]["size"] * scale >= 12
+    assert fonts["edges"]["font"]["size"] * scale >= 10

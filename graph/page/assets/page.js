@@ -203,8 +203,34 @@
     const spread = Math.sqrt((W * H) / pts.length); // the room each actor gets at scale 1
     const k = spread < 95 ? 95 / spread : spread > 420 ? 420 / spread : 1;
     const out = new Map();
-    for (const [id, p] of positions) out.set(id, { x: Math.round((p.x - (x0 + x1) / 2) * sx * k), y: Math.round((p.y - (y0 + y1) / 2) * sy * k) });
+    for (const [id, p] of positions) out.set(id, { x: (p.x - (x0 + x1) / 2) * sx * k, y: (p.y - (y0 + y1) / 2) * sy * k });
+    if (out.size <= 300) unclutter([...out.values()]);
+    for (const p of out.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     return out;
+  }
+  // Push apart actors whose label boxes (a node and its label under it) overlap, along the lesser overlap.
+  function unclutter(pts, w = 118, h = 52, rounds = 30) {
+    for (let r = 0; r < rounds; r++) {
+      let moved = false;
+      for (let i = 0; i < pts.length; i++) {
+        for (let j = i + 1; j < pts.length; j++) {
+          const a = pts[i], b = pts[j];
+          const ox = w - Math.abs(b.x - a.x), oy = h - Math.abs(b.y - a.y);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (ox / w < oy / h) {
+            const d = (b.x >= a.x ? 1 : -1) * (ox / 2 + 0.5);
+            a.x -= d;
+            b.x += d;
+          } else {
+            const d = (b.y >= a.y ? 1 : -1) * (oy / 2 + 0.5);
+            a.y -= d;
+            b.y += d;
+          }
+        }
+      }
+      if (!moved) break;
+    }
   }
   // The neighbourhood of `center` out to `depth` relations, in rings; the best-connected kept when it is too big.
   function neighbourhood(center, depth) {
@@ -258,7 +284,7 @@
     const { rings, parent, cut } = neighbourhood(id, state.depth);
     go(view("focus", radial(rings, parent), { center: id, depth: state.depth, cut }), keep);
     showNode(id, false);
-    network.fit({ animation: false });
+    fitReadable();
   }
   function expand(id) {
     if (!state.view.positions.has(id)) return;
@@ -291,6 +317,12 @@
     go(view("custom", positions, { dismissed: id }));
     clearSelection();
   }
+  // Fit the view to the canvas, but no further out than labels stay readable (12 px) in a bounded view.
+  const READABLE = 12 / data.vis.options.nodes.font.size;
+  function fitReadable(fit = true) {
+    if (fit) network.fit({ animation: false });
+    if (state.shownNodes.size <= 300 && network.getScale() < READABLE) network.moveTo({ scale: READABLE, animation: false });
+  }
   function centroid(positions) {
     let x = 0, y = 0;
     for (const p of positions.values()) (x += p.x), (y += p.y);
@@ -306,17 +338,17 @@
     state.view = state.history.pop();
     clearSelection();
     draw(true);
-    network.fit({ animation: false });
+    fitReadable();
   }
   function reset() {
     go(startView());
     clearSelection();
-    network.fit({ animation: false });
+    fitReadable();
   }
   function showFull() {
     go(fullView());
     clearSelection();
-    network.fit({ animation: false });
+    fitReadable();
   }
 
   // --- drawing: the view through the filters ----------------------------------------------------
@@ -567,7 +599,7 @@
     physics.checked = false;
     network.setOptions({ physics: { enabled: false } });
     for (const id of state.shownNodes) network.moveNode(id, state.view.positions.get(id).x, state.view.positions.get(id).y);
-    network.fit({ animation: false });
+    fitReadable();
   });
   for (const [button, drawer] of [["show-filters", "legend"], ["show-panel", "panel"]]) {
     $(button).addEventListener("click", () => {
@@ -914,13 +946,13 @@
         const a = neighbourhood(e.from, 1), b = neighbourhood(e.to, 1);
         const positions = radial([[e.from], [...new Set([...a.rings.flat(), ...b.rings.flat()])].filter((x) => x !== e.from)], new Map([...b.parent, ...a.parent].map(([k]) => [k, e.from])));
         go(view("focus", positions, { center: e.from, depth: 1 }), true);
-        network.fit({ animation: false });
+        fitReadable();
         showEdge(relation);
       } else if (actor && p.get("select") !== "1") {
         focus(actor, state.depth, true);
       } else {
         go(p.get("view") === "full" ? fullView() : startView(), true);
-        network.fit({ animation: false });
+        fitReadable();
         if (actor) showNode(actor, true);
         else clearSelection();
       }
@@ -1035,6 +1067,7 @@
     api.readyAt = performance.now();
     api.ready = true;
     document.documentElement.dataset.ready = "true";
+    fitReadable(false); // the first drawing may have resized the canvas
     setTimeout(() => {
       ensureDetail();
       writeHash();

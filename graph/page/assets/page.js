@@ -190,8 +190,16 @@
   }
   // Stretch a drawing to the canvas' shape and size, so it uses the space (within readable spacing).
   function fitToCanvas(positions) {
-    const pts = [...positions.values()];
+    let pts = [...positions.values()];
     if (pts.length < 2) return positions;
+    const tall = container.clientHeight > container.clientWidth;
+    const spanX = Math.max(...pts.map((p) => p.x)) - Math.min(...pts.map((p) => p.x));
+    const spanY = Math.max(...pts.map((p) => p.y)) - Math.min(...pts.map((p) => p.y));
+    if (tall !== spanY > spanX) {
+      // a landscape drawing on a portrait screen (a phone), or the other way: turn it a quarter
+      positions = new Map([...positions].map(([id, p]) => [id, { x: p.y, y: p.x }]));
+      pts = [...positions.values()];
+    }
     const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
     const w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);

@@ -193,6 +193,7 @@ def neo4j_step(report: Report, sizes: list[int], naive: int) -> None:
 def page_step(report: Report, sizes: list[int]) -> None:
     for r in fresh("page", "run", sizes):
         figures = f"drawn after {r['ready_ms']:,.0f} ms in Chromium; page written in {r['render_s']:.2f} s"
+        figures += f"; click → panel {r['click_ms']:,.0f} ms, zoom/pan {r['frame_ms']:.0f} ms a frame"
         report.add("network page: time until drawn", f"{r['nodes']:,} nodes", figures, None, "report", None)
 
 

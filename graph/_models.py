@@ -35,6 +35,7 @@ class NodeDisplay(Strict):
 class EdgeDisplay(Strict):
     color: str = "#9e9e9e"
     dashes: bool = False
+    arrow: Literal["arrow", "bar", "circle", "vee", "diamond", "box", "crow", "inv_triangle", "triangle"] = "arrow"
 
 
 class EntityTypeSpec(Strict):

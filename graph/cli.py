@@ -16,7 +16,7 @@ from ._spreadsheet import Guard
 from ._terminal import markup
 from .build import build_graph
 from .corpus import Corpus, load_corpus
-from .page import render_page, write_page
+from .page import document_texts, render_page, write_page
 from .readwrite import graphml, node_link
 from .readwrite._fields import ExportError
 from .readwrite.formats import FORMATS
@@ -72,7 +72,7 @@ def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDi
     outputs = {
         target: node_link.dumps(graph),
         graphml_path: graphml.stream(graph, corpus.schema),
-        page: render_page(graph, corpus.schema),
+        page: render_page(graph, corpus.schema, document_texts(corpus)),
     }
     write_all(outputs)
     out.print(f"Built {_report.counts_line(corpus)} → {_paths(target, graphml_path, page)}")
@@ -90,7 +90,7 @@ def viz(
 ) -> None:
     """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
     corpus = _corpus(seeds, schema)
-    page = write_page(build_graph(corpus), corpus.schema, out_path)
+    page = write_page(build_graph(corpus), corpus.schema, out_path, document_texts(corpus))
     out.print(f"Wrote {_paths(page)} ({_report.counts_line(corpus)})")
     if open_page:
         webbrowser.open(page.resolve().as_uri())

@@ -27,7 +27,7 @@ def test_the_seed_schema_loads() -> None:
         ("  exception: {type: string", "  from: {type: string", "field name 'from' is reserved"),
         ("  exception: {type: string", "  to: {type: string", "field name 'to' is reserved"),
         ("  exception: {type: string", "  exception: {type: text", "qualifiers.exception.type"),
-        ('    display: {color: "#e15759", shape: dot}', "    display: {colour: red}", "unknown field"),
+        ('    display: {color: "#88ccee", shape: dot}', "    display: {colour: red}", "unknown field"),
         ("version: 1", "version: 2", "version"),
     ],
 )

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import html
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,34 +17,47 @@ import pyvis
 
 from .._atomic import write_text
 from ..schema import Schema
-from .data import page_data
+from .data import page_data, split
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
 JSON_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
-__all__ = ["render_page", "safe_json", "write_page"]
+__all__ = ["document_texts", "render_page", "safe_json", "write_page"]
 
 
-def render_page(graph: nx.MultiDiGraph, schema: Schema) -> str:
-    """The page as one HTML string: no external resource, same bytes for the same graph."""
-    data = page_data(graph, schema)
+def document_texts(corpus: Any) -> dict[str, str]:
+    """Document id → text, for `render_page(..., texts=)`: what lets the page show a quote in its paragraph."""
+    return {doc_id: doc.text for doc_id, doc in corpus.documents.items()}
+
+
+def render_page(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] | None = None) -> str:
+    """The page as one HTML string: no external resource, same bytes for the same graph.
+
+    `texts` (document id → text, e.g. from the corpus) lets the page show each quote inside its paragraph.
+    """
+    data = page_data(graph, schema, texts)
+    core, detail = split(data)
     vis_js, page_js = _asset_vis("vis-network.min.js"), _asset("page.js")
     return _asset("page.html").format(
         title=html.escape(data["title"]),
+        caption=html.escape(data["caption"]),
         csp=_csp([vis_js, page_js]),
         vis_css=_asset_vis("vis-network.css"),
         page_css=_asset("page.css"),
         vis_js=vis_js,
-        data=safe_json(data),
+        data=safe_json(core),
+        detail=safe_json(detail),
         page_js=page_js,
     )
 
 
-def write_page(graph: nx.MultiDiGraph, schema: Schema, path: Path | str) -> Path:
+def write_page(
+    graph: nx.MultiDiGraph, schema: Schema, path: Path | str, texts: Mapping[str, str] | None = None
+) -> Path:
     """Write the page to `path` atomically; return the path."""
     path = Path(path)
-    write_text(path, render_page(graph, schema))
+    write_text(path, render_page(graph, schema, texts))
     return path
 
 

@@ -1,8 +1,15 @@
-"""What the page shows, as plain data: pyvis nodes and edges, the legend and the evidence behind them."""
+"""What the page shows, as plain data: actors, relations with their evidence records, legend and opening view.
+
+Items are keyed by opaque ids (n0…, e0… in sorted-key order). Styling is not repeated per item: the page
+script derives each vis-network item from its type's legend entry and its evidence, so a big corpus stays small.
+"""
 
 from __future__ import annotations
 
+import heapq
+import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -10,102 +17,160 @@ from pyvis.network import Network
 
 from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 from .layout import positions
+from .text import Paragraphs
 
-LABEL_EDGES_UP_TO = 2000  # above this many edges, edge labels and curves are left out to keep drawing fast
-BEND = 0.2  # curve of the first parallel edge between two actors; the next ones bend further
+OPEN_NODES = 60  # a corpus with more actors than this opens on a connected, bounded subgraph …
+OPEN_EDGES = 200  # … of at most this many relations; the full graph is one click away
+EVIDENCE_FIELDS = ("document", "quote", "quote_start", "quote_end", "attribution", "attributed_to", "confidence")
 
 
-def page_data(graph: nx.MultiDiGraph, schema: Schema) -> dict[str, Any]:
-    """Everything the page script needs, keyed by opaque ids (n0…, e0… in sorted-id order)."""
+def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Everything the page script needs; `texts` (document id → text) gives each quote its paragraph."""
     keys = sorted(graph.nodes)
     node_ids = {key: f"n{i}" for i, key in enumerate(keys)}
+    index = {key: i for i, key in enumerate(keys)}
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
-    net = _network(graph, schema, node_ids, edges)
+    pairs = [(index[u], index[v]) for u, v, _, _ in edges]
+    xy = positions(len(keys), pairs)
+    degree = Counter(i for pair in pairs for i in set(pair))
     documents = graph.graph.get("documents", {})
+    paragraphs = Paragraphs(texts or {})
+    evidence = _Evidence(documents, node_ids, paragraphs)
+    nodes = {}
+    for i, key in enumerate(keys):
+        info = _node_info(key, graph.nodes[key], schema, evidence)
+        info.update(degree=degree[i], x=xy[i][0], y=xy[i][1])
+        nodes[node_ids[key]] = info
     return {
-        "title": str(graph.graph.get("name") or "actorgraph"),
-        "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
-        "nodes": {node_ids[k]: _node_info(k, graph.nodes[k], schema, documents) for k in keys},
-        "edges": {f"e{i}": _edge_info(e, node_ids, schema, documents) for i, e in enumerate(edges)},
+        "title": title(graph),
+        "caption": caption(graph),
+        "vis": {"options": _options()},
+        "documents": [_document(d, documents[d]) for d in sorted(documents)],
+        "nodes": nodes,
+        "edges": {f"e{i}": _edge_info(e, node_ids, schema, evidence) for i, e in enumerate(edges)},
+        "paragraphs": paragraphs.texts,
+        "counts": {"nodes": len(keys), "edges": len(edges)},
+        "ends": [i for pair in pairs for i in pair],  # endpoints of e0, e1 … as node numbers, for the adjacency
         "legend": _legend(graph, schema),
+        "attributions": _attributions(graph),
+        "dates": _dates(graph, documents),
+        "start": _start(len(keys), pairs, degree),
     }
 
 
-def _network(graph: nx.MultiDiGraph, schema: Schema, node_ids: dict[str, str], edges: list) -> Network:
-    """A pyvis Network filled directly (pyvis' add_node and from_nx are quadratic), positions precomputed."""
+CORE_NODE = ("name", "type", "degree", "x", "y")
+CORE_EDGE = ("type", "from", "to", "f")
+
+
+def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list]]:
+    """The page data as what the first view needs (decoded at once) and the rest, per item in id order
+    (decoded after the first drawing, or when first asked for): keys, aliases, properties, evidence, qualifiers."""
+    core = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
+    core["nodes"] = {i: {k: n[k] for k in CORE_NODE} for i, n in data["nodes"].items()}
+    core["edges"] = {i: {k: e[k] for k in CORE_EDGE} for i, e in data["edges"].items()}
+    detail = {
+        "nodes": [{k: v for k, v in n.items() if k not in CORE_NODE} for n in data["nodes"].values()],
+        "edges": [{k: v for k, v in e.items() if k not in CORE_EDGE} for e in data["edges"].values()],
+    }
+    return core, detail
+
+
+def title(graph: nx.MultiDiGraph) -> str:
+    """The corpus name, or the title of its only document when the corpus has no name of its own."""
+    name = str(graph.graph.get("name") or "")
+    documents = graph.graph.get("documents", {})
+    if name and name != "actorgraph":
+        return name
+    if len(documents) == 1:
+        return str(next(iter(documents.values())).get("title") or "actorgraph")
+    return "actorgraph"
+
+
+def caption(graph: nx.MultiDiGraph) -> str:
+    """What the page shows and where it comes from, in one line."""
+    documents = list(graph.graph.get("documents", {}).values())
+    n, m = graph.number_of_nodes(), graph.number_of_edges()
+    counts = f"{n:,} actor{'s' * (n != 1)} and {m:,} relation{'s' * (m != 1)}"
+    if len(documents) == 1:
+        doc = documents[0]
+        where = ", ".join(str(doc[k]) for k in ("outlet", "published") if doc.get(k))
+        return f"{counts} from “{doc.get('title', '')}”" + (f" ({where})" if where else "")
+    dates = sorted(str(d["published"]) for d in documents if d.get("published"))
+    span = f", published {dates[0]} to {dates[-1]}" if dates else ""
+    return f"{counts} from {len(documents):,} documents{span}"
+
+
+def _options() -> dict[str, Any]:
+    """vis-network options through pyvis' options API, plus what that API does not cover (fonts, scaling)."""
     net = Network(directed=True, cdn_resources="in_line")
-    index = {key: i for i, key in enumerate(node_ids)}
-    xy = positions(len(index), [(index[u], index[v]) for u, v, _, _ in edges])
-    for (key, vis_id), (x, y) in zip(node_ids.items(), xy, strict=True):
-        attrs = graph.nodes[key]
-        display = schema.entity_types[attrs["type"]].display
-        net.nodes.append(
-            {
-                "id": vis_id,
-                "label": attrs["name"],
-                "etype": attrs["type"],
-                "shape": display.shape,
-                "color": display.color,
-                "x": x,
-                "y": y,
-            }
-        )
-    labelled = len(edges) <= LABEL_EDGES_UP_TO
-    bends = _bends(edges)
-    for i, (u, v, key, attrs) in enumerate(edges):
-        spec = schema.relation_types[attrs["type"]]
-        edge = {
-            "id": f"e{i}",
-            "from": node_ids[u],
-            "to": node_ids[v],
-            "rtype": attrs["type"],
-            "color": {"color": spec.display.color, "highlight": spec.display.color},
-            "dashes": spec.display.dashes,
-            "arrows": "to" if spec.directed else "",
-        }
-        if labelled:
-            edge["label"] = attrs["type"]
-        if labelled and bends[key]:
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": bends[key]}
-        net.edges.append(edge)
-    net.options = _options(labelled)
-    return net
-
-
-def _bends(edges: list) -> dict[str, float]:
-    """Curve parallel edges apart: the k-th edge between the same two actors bends k * BEND."""
-    seen: Counter[frozenset] = Counter()
-    bends = {}
-    for u, v, key, _ in edges:
-        pair = frozenset((u, v))
-        bends[key] = round(seen[pair] * BEND, 2)
-        seen[pair] += 1
-    return bends
-
-
-def _options(labelled: bool) -> dict[str, Any]:
-    """vis-network options: precomputed layout, physics off at first (the page can switch it on)."""
-    return {
-        "physics": {"enabled": False, "solver": "forceAtlas2Based", "stabilization": False},
-        "layout": {"randomSeed": 1, "improvedLayout": False},
-        "interaction": {"hover": True, "hideEdgesOnDrag": not labelled, "tooltipDelay": 200},
-        "nodes": {
-            "size": 14,
-            "font": {"size": 18, "face": "system-ui, sans-serif"},
-            "borderWidth": 1,
-            "widthConstraint": {"maximum": 170},
-        },
-        "edges": {
-            "width": 1.6,
-            "smooth": False,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3},
-            "arrows": {"to": {"scaleFactor": 0.6}},
-            "selectionWidth": 2,
-        },
+    net.toggle_physics(False)
+    net.force_atlas_2based(gravity=-60, spring_length=120, damping=0.5, overlap=0.6)
+    net.toggle_stabilization(False)
+    net.toggle_hide_edges_on_drag(False)
+    net.options.edges.smooth.enabled = False
+    options = json.loads(net.options.to_json())
+    options.pop("configure", None)
+    options["edges"].pop("color", None)
+    options["layout"] = {"randomSeed": 1, "improvedLayout": False}
+    options["interaction"].update(hover=True, tooltipDelay=250, keyboard=False, multiselect=False)
+    font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+    options["nodes"] = {
+        "size": 14,
+        "borderWidth": 1.5,
+        "font": {"size": 16, "face": font, "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "widthConstraint": {"maximum": 180},
+        "scaling": {"label": {"enabled": False, "drawThreshold": 7}},
     }
+    options["edges"].update(
+        width=2,
+        selectionWidth=1.5,
+        hoverWidth=0.5,
+        font={"size": 14, "face": font, "color": "#3d434a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        arrows={"to": {"enabled": True, "scaleFactor": 0.7}},
+        scaling={"label": {"enabled": False, "drawThreshold": 7}},
+    )
+    return options
 
 
-def _node_info(key: str, attrs: dict, schema: Schema, documents: dict) -> dict[str, Any]:
+class _Evidence:
+    """Evidence records: quote, document (an index), its paragraph, attribution and confidence."""
+
+    def __init__(self, documents: Mapping[str, Any], node_ids: dict[str, str], paragraphs: Paragraphs):
+        self.doc_index = {doc_id: i for i, doc_id in enumerate(sorted(documents))}
+        self.dates = {
+            i: str(documents[d]["published"]) for d, i in self.doc_index.items() if documents[d].get("published")
+        }
+        self.node_ids, self.paragraphs = node_ids, paragraphs
+
+    def record(self, attrs: Mapping[str, Any]) -> dict[str, Any]:
+        doc = attrs.get("document")
+        out: dict[str, Any] = {"quote": attrs.get("quote", "")}
+        if doc is not None:
+            out["document"] = self.doc_index.get(doc, doc)
+        context = self.paragraphs.around(doc, attrs.get("quote_start"), attrs.get("quote_end"))
+        if context is not None:
+            out["paragraph"], out["span"] = context
+        for field in ("attribution", "confidence"):
+            if attrs.get(field) is not None:
+                out[field] = attrs[field]
+        if attrs.get("attributed_to") in self.node_ids:
+            out["attributed_to"] = self.node_ids[attrs["attributed_to"]]
+        return out
+
+    def records(self, attrs: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """A relation's records: its `evidence` list when it has one, else the single record on the relation."""
+        several = attrs.get("evidence")
+        if isinstance(several, list) and several:
+            return [self.record({**_relation_level(attrs), **e}) for e in several if isinstance(e, Mapping)]
+        return [self.record(attrs)]
+
+
+def _relation_level(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """Attribution and confidence on the relation apply to each of its records unless a record says otherwise."""
+    return {k: attrs[k] for k in ("attribution", "attributed_to", "confidence") if k in attrs}
+
+
+def _node_info(key: str, attrs: dict, schema: Schema, evidence: _Evidence) -> dict[str, Any]:
     """An actor as the side panel lists it; properties in schema order."""
     spec = schema.entity_types[attrs["type"]]
     info: dict[str, Any] = {
@@ -118,41 +183,64 @@ def _node_info(key: str, attrs: dict, schema: Schema, documents: dict) -> dict[s
     if "description" in attrs:
         info["description"] = attrs["description"]
     if "quote" in attrs:
-        info["mention"] = {"quote": attrs["quote"], "document": _document(attrs["document"], documents)}
+        info["mention"] = evidence.record(attrs)
     extra = sorted(k for k in attrs if k not in NODE_FIELDS and k not in spec.properties)
     info["properties"] += [[k, attrs[k]] for k in extra]
     return info
 
 
-def _edge_info(edge: tuple, node_ids: dict[str, str], schema: Schema, documents: dict) -> dict[str, Any]:
-    """A relation with its evidence: quote, document, qualifiers in schema order, attribution, confidence."""
+def _edge_info(edge: tuple, node_ids: dict[str, str], schema: Schema, evidence: _Evidence) -> dict[str, Any]:
+    """A relation: type, ends, qualifiers in schema order, and the list of its evidence records."""
     u, v, key, attrs = edge
     allowed = schema.allowed_qualifiers(attrs["type"])
+    skip = EDGE_FIELDS | {"evidence"}
     qualifiers = [[q, attrs[q]] for q in allowed if q in attrs]
-    qualifiers += [[k, attrs[k]] for k in sorted(attrs) if k not in EDGE_FIELDS and k not in allowed]
+    qualifiers += [[k, attrs[k]] for k in sorted(attrs) if k not in skip and k not in allowed]
+    records = evidence.records(attrs)
     info: dict[str, Any] = {
         "key": key,
         "type": attrs["type"],
         "from": node_ids[u],
         "to": node_ids[v],
-        "quote": attrs.get("quote", ""),
-        "document": _document(attrs.get("document"), documents),
+        "f": _facts(attrs, records, evidence.dates),
         "qualifiers": qualifiers,
-        "attribution": attrs.get("attribution"),
-        "confidence": attrs.get("confidence"),
+        "evidence": records,
     }
-    if attrs.get("attributed_to") in node_ids:
-        info["attributed_to"] = node_ids[attrs["attributed_to"]]
     if "note" in attrs:
         info["note"] = attrs["note"]
     return info
 
 
-def _document(doc_id: str | None, documents: dict) -> dict[str, Any] | None:
-    if doc_id is None:
-        return None
-    meta = documents.get(doc_id, {})
-    return {"id": doc_id, **{k: meta[k] for k in ("title", "published", "outlet") if k in meta}}
+def _facts(attrs: Mapping[str, Any], records: list[dict[str, Any]], published: Mapping[Any, str]) -> dict[str, Any]:
+    """What the canvas and the filters need from a relation's evidence, compactly (absent = the usual case):
+    c claim (no record is the document's own report), x expected, p confidence (the highest record's),
+    o documents (absent = [0]), d date (the `date` qualifier, else the document's publication), a attributions."""
+    attributions = sorted({str(r.get("attribution") or "report") for r in records})
+    confidences = [r["confidence"] for r in records if isinstance(r.get("confidence"), int | float)]
+    docs = sorted({r["document"] for r in records if isinstance(r.get("document"), int)})
+    date = (
+        str(attrs["date"])
+        if attrs.get("date") is not None
+        else next((published[d] for d in docs if d in published), None)
+    )
+    out: dict[str, Any] = {}
+    if "report" not in attributions:
+        out["c"] = 1
+    if attrs.get("status") == "expected":
+        out["x"] = 1
+    if confidences and max(confidences) != 1:
+        out["p"] = max(confidences)
+    if docs != [0]:
+        out["o"] = docs
+    if date is not None:
+        out["d"] = date
+    if attributions != ["report"]:
+        out["a"] = attributions
+    return out
+
+
+def _document(doc_id: str, meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": doc_id, **{k: meta[k] for k in ("title", "published", "outlet", "author") if meta.get(k)}}
 
 
 def _legend(graph: nx.MultiDiGraph, schema: Schema) -> dict[str, list[dict[str, Any]]]:
@@ -168,7 +256,7 @@ def _legend(graph: nx.MultiDiGraph, schema: Schema) -> dict[str, list[dict[str, 
             {
                 "name": n,
                 "color": s.display.color,
-                "dashes": s.display.dashes,
+                "arrow": s.display.arrow,
                 "directed": s.directed,
                 "count": edges[n],
                 "about": s.description,
@@ -176,3 +264,65 @@ def _legend(graph: nx.MultiDiGraph, schema: Schema) -> dict[str, list[dict[str, 
             for n, s in schema.relation_types.items()
         ],
     }
+
+
+def _attributions(graph: nx.MultiDiGraph) -> list[list[Any]]:
+    """[attribution, how many relations carry it] for every attribution in the graph, sorted."""
+    counts: Counter[str] = Counter()
+    for _, _, attrs in graph.edges(data=True):
+        records = attrs.get("evidence") if isinstance(attrs.get("evidence"), list) else [attrs]
+        counts.update({str(r.get("attribution", attrs.get("attribution")) or "report") for r in records})
+    return [[a, counts[a]] for a in sorted(counts)]
+
+
+def _dates(graph: nx.MultiDiGraph, documents: Mapping[str, Any]) -> list[str]:
+    """Every distinct date the page can filter on: `date` qualifiers, else the document's publication date."""
+    found = set()
+    for _, _, attrs in graph.edges(data=True):
+        if attrs.get("date") is not None:
+            found.add(str(attrs["date"]))
+        elif documents.get(attrs.get("document"), {}).get("published"):
+            found.add(str(documents[attrs["document"]]["published"]))
+    return sorted(found)
+
+
+def _start(n: int, pairs: list[tuple[int, int]], degree: Counter) -> dict[str, Any] | None:
+    """The opening view of a big corpus: grown best-first from the best-connected actor, within the bounds.
+
+    None when the whole graph is small enough to open on. Otherwise node ids and their own layout.
+    """
+    if n <= OPEN_NODES and len(pairs) <= OPEN_EDGES:
+        return None
+    neighbours: list[set[int]] = [set() for _ in range(n)]
+    for a, b in pairs:
+        if a != b:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    mult = Counter((min(a, b), max(a, b)) for a, b in pairs)
+    order = sorted(range(n), key=lambda i: (-degree[i], i))
+    chosen: dict[int, None] = {}
+    links = 0
+    heap: list[tuple[int, int]] = []
+    seeds = iter(order)
+    while len(chosen) < OPEN_NODES:
+        if not heap:
+            seed = next((s for s in seeds if s not in chosen), None)
+            if seed is None:
+                break
+            heap.append((-degree[seed], seed))
+        _, node = heapq.heappop(heap)
+        if node in chosen:
+            continue
+        added = mult[(node, node)] + sum(mult[(min(node, o), max(node, o))] for o in neighbours[node] if o in chosen)
+        if chosen and links + added > OPEN_EDGES:
+            break
+        chosen[node] = None
+        links += added
+        for other in neighbours[node]:
+            if other not in chosen:
+                heapq.heappush(heap, (-degree[other], other))
+    members = sorted(chosen)
+    local = {node: i for i, node in enumerate(members)}
+    sub = [(local[a], local[b]) for a, b in pairs if a in local and b in local]
+    xy = positions(len(members), sub)
+    return {"nodes": [f"n{i}" for i in members], "xy": [list(p) for p in xy]}

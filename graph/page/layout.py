@@ -1,7 +1,8 @@
 """Precomputed, seeded node positions so the page opens on a stable, readable layout.
 
-Each connected component is laid out on its own (Fruchterman-Reingold, edges about one unit long) and the
-components are packed in rows, biggest first, so small groups do not drift far from the rest.
+Each connected component is laid out on its own (Fruchterman-Reingold), scaled so its median edge is one unit
+long whatever its size (a big component spreads instead of collapsing into a disc), and the components are
+packed in rows, biggest first, into a landscape box shaped like a screen, so small groups sit beside the rest.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from collections.abc import Sequence
 import igraph
 
 SEED = 20241120
+KK_UP_TO = 200  # components up to this size use Kamada-Kawai (even edge lengths: room for edge labels)
 GRID_FROM = 1000  # components bigger than this use grid Fruchterman-Reingold with fewer iterations (fast, coarser)
 SPACING = 170.0  # page pixels per layout unit (about one edge length)
 MARGIN = 1.6  # layout units between packed components
+NEIGHBOUR_UNITS = 1.4  # a node's nearest neighbour is at least this many units away … (see _unit_edges)
+ASPECT = 1.6  # width / height the packing aims at (a laptop screen; the page stretches to the real one)
 MIN_GAP = 150.0  # small graphs: no two nodes closer than this many pixels (labels need room)
 GAP_CHECK_UP_TO = 400  # the gap check is quadratic, so only small graphs get it
 
@@ -50,15 +54,55 @@ def _component_layout(g: igraph.Graph) -> list[Point]:
     if g.vcount() == 2:
         return [(0.0, 0.0), (0.5, 1.4)]  # slanted: labels sit under nodes
     if g.vcount() > GRID_FROM:
-        return [tuple(c) for c in g.layout_fruchterman_reingold(niter=300, grid=True).coords]
-    return [tuple(c) for c in g.layout_fruchterman_reingold(niter=500, grid=False).coords]
+        coords = [tuple(c) for c in g.layout_fruchterman_reingold(niter=300, grid=True).coords]
+    elif g.vcount() <= KK_UP_TO:
+        coords = [tuple(c) for c in g.layout_kamada_kawai(maxiter=50 * g.vcount()).coords]
+    else:
+        coords = [tuple(c) for c in g.layout_fruchterman_reingold(niter=500, grid=False).coords]
+    return _unit_edges(coords, g.get_edgelist())
+
+
+def _unit_edges(coords: list[Point], edges: list[tuple[int, int]]) -> list[Point]:
+    """Scale a drawing so nodes sit about one unit from their nearest neighbour, or edges one unit long if sparser.
+
+    FR's own scale grows and shrinks with size: without this a thousand actors fall into a dense disc.
+    """
+    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
+    unit = min(lengths[len(lengths) // 2] if lengths else math.inf, NEIGHBOUR_UNITS * _nearest_median(coords))
+    if not 1e-9 < unit < math.inf:
+        return coords
+    return [(x / unit, y / unit) for x, y in coords]
+
+
+def _nearest_median(coords: list[Point], samples: int = 400) -> float:
+    """Median distance from a node to its nearest neighbour, over an even sample, with a bucket grid."""
+    left, top, w, h = _bounds(coords)
+    cell = max(math.sqrt(w * h / len(coords)), 1e-9)
+    grid: dict[tuple[int, int], list[Point]] = {}
+    for x, y in coords:
+        grid.setdefault((int((x - left) / cell), int((y - top) / cell)), []).append((x, y))
+    found = []
+    for x, y in coords[:: max(1, len(coords) // samples)]:
+        cx, cy, best, ring = int((x - left) / cell), int((y - top) / cell), math.inf, 1
+        while best == math.inf and ring < 64:
+            for gx in range(cx - ring, cx + ring + 1):
+                for gy in range(cy - ring, cy + ring + 1):
+                    for p in grid.get((gx, gy), ()):
+                        d = math.dist(p, (x, y))
+                        if 0 < d < best:
+                            best = d
+            ring *= 2
+        if best < math.inf:
+            found.append(best)
+    found.sort()
+    return found[len(found) // 2] if found else math.inf
 
 
 def _pack(n: int, parts: list[tuple[list[int], list[Point]]]) -> list[Point]:
-    """Shelf-pack the component drawings into rows about as wide as the square root of their total area."""
+    """Shelf-pack the component drawings into rows, so the whole is about ASPECT times wider than high."""
     boxes = [_bounds(coords) for _, coords in parts]
     area = sum((w + MARGIN) * (h + MARGIN) for _, _, w, h in boxes)
-    row_width = max(math.sqrt(area) * 1.3, max(w for _, _, w, _ in boxes))
+    row_width = max(math.sqrt(area * ASPECT) * 1.1, max(w for _, _, w, _ in boxes))
     out: list[Point] = [(0.0, 0.0)] * n
     x = y = row_height = 0.0
     for (members, coords), (left, top, w, h) in zip(parts, boxes, strict=True):

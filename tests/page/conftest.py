@@ -16,6 +16,10 @@ from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from ..conftest import missing
 
 ROOT = Path(__file__).resolve().parents[2]
+# The page sets these attributes once drawn and once its details are decoded. A function, not a string
+# expression: the page's CSP forbids eval, so a string predicate throws EvalError whenever the page is not
+# ready at the first check.
+READY = "() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.detail === 'true'"
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +35,13 @@ def seed_graph(seed_corpus) -> nx.MultiDiGraph:
 @pytest.fixture(scope="session")
 def schema(seed_corpus) -> Schema:
     return seed_corpus.schema
+
+
+@pytest.fixture(scope="session")
+def texts(seed_corpus) -> dict[str, str]:
+    from graph.page import document_texts
+
+    return document_texts(seed_corpus)
 
 
 @pytest.fixture(scope="session")
@@ -61,11 +72,11 @@ class Opened:
 
 @pytest.fixture
 def open_page(browser) -> Iterator:
-    """open_page(path) loads a page and waits until the network is drawn."""
+    """open_page(path, fragment="", viewport=(w, h)) loads a page and waits until the network is drawn."""
     contexts = []
 
-    def _open(path: Path) -> Opened:
-        context = browser.new_context(viewport={"width": 1400, "height": 850})
+    def _open(path: Path, fragment: str = "", viewport: tuple[int, int] = (1400, 850), **options) -> Opened:
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **options)
         contexts.append(context)
         page = context.new_page()
         opened = Opened(page, path.resolve().as_uri())
@@ -73,8 +84,8 @@ def open_page(browser) -> Iterator:
         page.on("pageerror", lambda e: opened.errors.append(f"pageerror: {e}"))
         page.on("request", lambda r: opened.requests.append(r.url))
         page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-        page.goto(opened.url)
-        page.wait_for_function("window.actorgraph && window.actorgraph.ready", timeout=30_000)
+        page.goto(opened.url + fragment)
+        page.wait_for_function(READY, timeout=30_000)
         return opened
 
     yield _open

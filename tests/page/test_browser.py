@@ -6,11 +6,11 @@ import pytest
 
 from graph.page import write_page
 
+from .support import CANVAS_COLOURS, click_edge, click_node, panel_text, shown_edges, shown_nodes, vis_id
+
 pytestmark = pytest.mark.usefixtures("browser")
 
 LAPD_ICE = "lapd-cooperates-with-ice"
-HIDDEN_NODE_KEYS = "actorgraph.nodes.get({filter: n => n.hidden}).map(n => actorgraph.data.nodes[n.id].key)"
-HIDDEN_EDGE_KEYS = "actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)"
 PAYLOADS = (
     '<img src=x onerror="window.pwned=1;alert(1)">',
     "</script><script>window.pwned=2;alert(2)</script>",
@@ -20,32 +20,6 @@ PAYLOADS = (
 @pytest.fixture
 def seed_page(seed_graph, schema, tmp_path, open_page):
     return open_page(write_page(seed_graph, schema, tmp_path / "graph.html"))
-
-
-def vis_id(opened, kind: str, key: str) -> str:
-    return opened.js(f"Object.entries(actorgraph.data.{kind}).find(([, v]) => v.key === {key!r})[0]")
-
-
-def click_canvas_at(opened, point: dict) -> None:
-    """Click the network canvas at a point given in network coordinates, zoomed in so it is unambiguous."""
-    opened.js("p => actorgraph.network.moveTo({position: p, scale: 1.5, animation: false})", point)
-    dom = opened.js("p => actorgraph.network.canvasToDOM(p)", point)
-    box = opened.page.locator("#network canvas").bounding_box()
-    opened.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
-
-
-def click_node(opened, node: str) -> None:
-    click_canvas_at(opened, opened.js(f"actorgraph.network.getPosition('{node}')"))
-
-
-def click_edge(opened, edge: str) -> None:
-    ends = opened.js(f"(e => actorgraph.network.getPositions([e.from, e.to]))(actorgraph.edges.get('{edge}'))")
-    (a, b) = ends.values()
-    click_canvas_at(opened, {"x": (a["x"] + b["x"]) / 2, "y": (a["y"] + b["y"]) / 2})
-
-
-def panel_text(opened) -> str:
-    return opened.page.locator("#panel").inner_text()
 
 
 def test_loads_offline_without_errors_or_requests(seed_page):
@@ -73,7 +47,7 @@ def test_clicking_an_actor_shows_its_evidence_and_highlights_neighbours(seed_pag
     assert "cooperates-with-under-exception" in text and "U.S. Immigration and Customs Enforcement" in text
     assert seed_page.js(f"actorgraph.nodes.get('{ice}').color") == seed_page.js(f"actorgraph.nodes.get('{lapd}').color")
     others = seed_page.js(f"actorgraph.nodes.get().filter(n => n.id !== '{lapd}' && n.id !== '{ice}')")
-    assert others and all(n["color"]["background"] == "#eeeeee" for n in others)
+    assert others and all(n["color"]["background"] == "#eef0f2" for n in others)  # dimmed
 
 
 def test_clicking_lapd_ice_shows_the_violent_felony_exception_and_its_quote(seed_page, seed_graph):
@@ -91,23 +65,20 @@ def test_clicking_lapd_ice_shows_the_violent_felony_exception_and_its_quote(seed
 
 def test_relation_type_filter_hides_exactly_its_edges(seed_page, seed_graph):
     seed_page.page.locator('input[data-kind="relation"][data-type="supports"]').uncheck()
-    hidden = seed_page.js(HIDDEN_EDGE_KEYS)
-    assert sorted(hidden) == sorted(k for _, _, k, t in seed_graph.edges(keys=True, data="type") if t == "supports")
-    assert seed_page.js("actorgraph.nodes.get({filter: n => n.hidden}).length") == 0
-    assert seed_page.js("actorgraph.network.body.edgeIndices.length") == seed_graph.number_of_edges() - len(hidden)
+    supports = {k for _, _, k, t in seed_graph.edges(keys=True, data="type") if t == "supports"}
+    assert shown_edges(seed_page) == {k for _, _, k in seed_graph.edges(keys=True)} - supports
+    assert shown_nodes(seed_page) == set(seed_graph.nodes)
+    assert seed_page.js("actorgraph.network.body.edgeIndices.length") == seed_graph.number_of_edges() - len(supports)
     seed_page.page.locator('input[data-kind="relation"][data-type="supports"]').check()
-    assert seed_page.js("actorgraph.edges.get({filter: e => e.hidden}).length") == 0
+    assert len(shown_edges(seed_page)) == seed_graph.number_of_edges()
 
 
 def test_entity_type_filter_hides_its_actors_and_their_relations(seed_page, seed_graph):
     seed_page.page.locator('input[data-kind="entity"][data-type="Person"]').uncheck()
-    hidden = seed_page.js(HIDDEN_NODE_KEYS)
     people = {n for n, t in seed_graph.nodes(data="type") if t == "Person"}
-    assert set(hidden) == people
-    hidden_edges = seed_page.js(
-        "actorgraph.edges.get({filter: e => e.hidden}).map(e => actorgraph.data.edges[e.id].key)"
-    )
-    assert set(hidden_edges) == {k for u, v, k in seed_graph.edges(keys=True) if u in people or v in people}
+    assert shown_nodes(seed_page) == set(seed_graph.nodes) - people
+    kept = {k for u, v, k in seed_graph.edges(keys=True) if u not in people and v not in people}
+    assert shown_edges(seed_page) == kept
 
 
 def test_search_by_alias_finds_the_actor(seed_page):
@@ -150,16 +121,7 @@ def test_screenshot_is_not_blank(seed_page, tmp_path):
     shot = tmp_path / "graph.png"
     seed_page.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
-    colours = seed_page.js(
-        """() => {
-          const c = document.querySelector('#network canvas');
-          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          const seen = new Set();
-          for (let i = 0; i < px.length; i += 4 * 7) seen.add(px[i] << 16 | px[i + 1] << 8 | px[i + 2]);
-          return seen.size;
-        }"""
-    )
-    assert colours > 50
+    assert seed_page.js(CANVAS_COLOURS) > 50
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 
-def test_viz_writes_the_page(tmp_path, seed_graph, schema):
+def test_viz_writes_the_page(tmp_path, seed_graph, schema, texts):
     out = tmp_path / "page.html"
     result = runner.invoke(app, ["viz", "--seeds", str(ROOT / "seeds"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == render_page(seed_graph, schema)
+    assert out.read_text(encoding="utf-8") == render_page(seed_graph, schema, texts)
 
 
 def test_build_writes_the_page_beside_the_json(tmp_path):

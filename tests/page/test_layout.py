@@ -33,3 +33,13 @@ def test_no_two_seed_actors_touch(seed_graph):
     points = positions(len(keys), [(index[u], index[v]) for u, v in seed_graph.edges()])
     closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :])
     assert closest >= 100
+
+
+def test_a_thousand_actors_do_not_collapse_into_a_disc():
+    rng = random.Random(1)
+    n = 2000
+    points = positions(n, [(rng.randrange(n), rng.randrange(n)) for _ in range(3000)])
+    nearest = sorted(min(math.dist(points[i], q) for j, q in enumerate(points) if j != i) for i in range(0, n, 20))
+    assert nearest[len(nearest) // 2] >= 100  # median pixels to the nearest other actor
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    assert (max(xs) - min(xs)) > (max(ys) - min(ys))  # packed landscape, like a screen

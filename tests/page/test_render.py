@@ -35,7 +35,7 @@ def test_no_remote_resource_is_referenced(seed_graph, schema):
 def test_vis_network_is_inlined(seed_graph, schema):
     page = render_page(seed_graph, schema)
     assert "vis-network" in page
-    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 3  # vis-network, the data blob, the page script
+    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 4  # vis-network, the two data blobs, the page script
 
 
 def test_content_security_policy_allows_only_the_inlined_scripts(seed_graph, schema):
@@ -54,31 +54,92 @@ def test_nodes_and_edges_get_opaque_ids_in_sorted_order(seed_graph, schema):
     assert [n["key"] for n in data["nodes"].values()] == sorted(seed_graph.nodes)
     assert list(data["nodes"]) == [f"n{i}" for i in range(seed_graph.number_of_nodes())]
     assert [e["key"] for e in data["edges"].values()] == sorted(k for _, _, k in seed_graph.edges(keys=True))
-    assert {n["id"] for n in data["vis"]["nodes"]} == set(data["nodes"])
+    assert all(data["edges"][e]["from"] in data["nodes"] for e in data["edges"])
 
 
 def test_display_hints_come_from_the_schema(seed_graph, schema):
     data = _data(render_page(seed_graph, schema))
-    lapd = next(n for n in data["vis"]["nodes"] if n["label"] == "Los Angeles Police Department")
-    assert (lapd["shape"], lapd["color"]) == (
+    entity = {t["name"]: t for t in data["legend"]["entity_types"]}
+    assert (entity["Agency"]["shape"], entity["Agency"]["color"]) == (
         schema.entity_types["Agency"].display.shape,
         schema.entity_types["Agency"].display.color,
     )
-    for edge in data["vis"]["edges"]:
-        spec = schema.relation_types[edge["rtype"]]
-        assert edge["color"]["color"] == spec.display.color
-        assert edge["dashes"] == spec.display.dashes
-        assert edge["arrows"] == ("to" if spec.directed else "")
+    for t in data["legend"]["relation_types"]:
+        spec = schema.relation_types[t["name"]]
+        assert (t["color"], t["arrow"], t["directed"]) == (spec.display.color, spec.display.arrow, spec.directed)
     assert [t["name"] for t in data["legend"]["relation_types"]] == list(schema.relation_types)
+
+
+def test_supports_and_opposes_differ_by_more_than_colour_and_person_is_not_red(schema):
+    supports, opposes = schema.relation_types["supports"].display, schema.relation_types["opposes"].display
+    assert supports.arrow != opposes.arrow
+    red, green, blue = (int(schema.entity_types["Person"].display.color[i : i + 2], 16) for i in (1, 3, 5))
+    assert not (red > 150 and green < 120 and blue < 120)
+
+
+def test_vis_options_come_through_pyvis_and_start_static(seed_graph, schema):
+    options = _data(render_page(seed_graph, schema))["vis"]["options"]
+    assert options["physics"]["enabled"] is False
+    assert options["physics"]["solver"] == "forceAtlas2Based"
+    assert options["interaction"]["hover"] is True
+    assert options["nodes"]["font"]["size"] >= 16
+
+
+def test_title_and_caption_come_from_the_corpus(seed_graph, schema):
+    page = render_page(seed_graph, schema)
+    doc_title = next(iter(seed_graph.graph["documents"].values()))["title"]
+    data = _data(page)
+    assert data["title"] == doc_title  # the corpus has no name of its own, and one document
+    assert data["caption"].startswith(f"{seed_graph.number_of_nodes()} actors and {seed_graph.number_of_edges()}")
+    seed_graph.graph["name"] = "LA sanctuary city, Nov 2024"
+    assert "<title>LA sanctuary city, Nov 2024</title>" in render_page(seed_graph, schema)
+
+
+def test_quotes_carry_their_paragraph_and_span(seed_graph, schema, texts):
+    data = _data(render_page(seed_graph, schema, texts))
+    for relation in data["edges"].values():
+        for record in relation["evidence"]:
+            paragraph = data["paragraphs"][record["paragraph"]]
+            start, end = record["span"]
+            assert paragraph[start:end] == record["quote"]
+            assert "\n" not in paragraph
+    assert len(data["paragraphs"]) == len(set(data["paragraphs"]))  # each paragraph kept once
+
+
+def test_a_relation_with_several_evidence_records_lists_them_all(seed_graph, schema):
+    attrs = seed_graph.edges["lapd", "ice", "lapd-cooperates-with-ice"]
+    second = {"document": attrs["document"], "quote": "another quote", "attribution": "quote", "confidence": 0.5}
+    attrs["evidence"] = [{k: attrs[k] for k in ("document", "quote", "quote_start", "quote_end")}, second]
+    relation = next(e for e in _data(render_page(seed_graph, schema))["edges"].values() if e["key"] == attrs["id"])
+    assert [r["quote"] for r in relation["evidence"]] == [attrs["quote"], "another quote"]
+    assert relation["evidence"][0]["attribution"] == attrs["attribution"]  # the relation's, unless the record says
+    assert (relation["evidence"][1]["attribution"], relation["evidence"][1]["confidence"]) == ("quote", 0.5)
+
+
+def test_a_big_graph_opens_on_a_bounded_connected_subgraph(schema):
+    from graph.page.data import OPEN_EDGES, OPEN_NODES, page_data
+
+    from .support import big_graph
+
+    graph = big_graph(schema, 2000)
+    start = page_data(graph, schema)["start"]
+    assert len(start["nodes"]) <= OPEN_NODES and len(start["xy"]) == len(start["nodes"])
+    keys = {f"a{int(n[1:]):05d}" for n in start["nodes"]}
+    sub = graph.subgraph(keys)
+    assert sub.number_of_edges() <= OPEN_EDGES
+    assert max(len(c) for c in nx.connected_components(sub.to_undirected())) == len(keys)
+    assert page_data(graph, schema)["start"] == start  # deterministic
 
 
 def test_relation_evidence_is_carried(seed_graph, schema):
     data = _data(render_page(seed_graph, schema))
     relation = next(e for e in data["edges"].values() if e["key"] == "lapd-cooperates-with-ice")
     attrs = seed_graph.edges["lapd", "ice", "lapd-cooperates-with-ice"]
-    assert relation["quote"] == attrs["quote"]
+    (record,) = relation["evidence"]
+    assert record["quote"] == attrs["quote"]
     assert ["exception", "violent felonies"] in relation["qualifiers"]
-    assert relation["document"]["title"] == seed_graph.graph["documents"][attrs["document"]]["title"]
+    assert data["documents"][record["document"]]["title"] == seed_graph.graph["documents"][attrs["document"]]["title"]
+    assert (record["attribution"], record["confidence"]) == (attrs["attribution"], attrs["confidence"])
 
 
 def test_script_payloads_are_escaped(seed_graph, schema):
@@ -89,7 +150,7 @@ def test_script_payloads_are_escaped(seed_graph, schema):
     page = render_page(seed_graph, schema)
     assert payload not in page
     assert "<img src=x" not in page
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4
     assert payload in json.dumps(_data(page))  # still there, as data
 
 
@@ -108,5 +169,15 @@ def test_write_page_writes_the_rendered_page(seed_graph, schema, tmp_path):
 
 
 def _data(page: str) -> dict:
-    blob = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL).group(1)
-    return json.loads(blob)
+    """The page data as the page script sees it once both blobs are decoded and merged."""
+    blobs = {
+        name: json.loads(text)
+        for name, text in re.findall(
+            r'<script type="application/json" id="graph-(data|detail)">(.*?)</script>', page, re.DOTALL
+        )
+    }
+    data = blobs["data"]
+    for kind in ("nodes", "edges"):
+        for item, extra in zip(data[kind].values(), blobs["detail"][kind], strict=True):
+            item.update(extra)
+    return data

@@ -1,0 +1,97 @@
+"""The one place where the graph's edges become discourse statements: actor, target, stance sign, document, date.
+
+A statement is one stance relation (a relation type with `stance:` in the schema) read as DNA reads a coded
+statement. Its date is the relation's `date` qualifier when it has one, else its document's `published`
+metadata, else unknown. Dates keep their precision: `2024` covers the whole year, `2024-11` the month,
+`2024-11-19` (or a longer ISO date-time) the day. When relations carry several evidence records, this is the
+function to adapt: each record would become a statement of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The days a date covers, as proleptic Gregorian ordinals (`date.toordinal()`), both ends included."""
+
+    first: int
+    last: int
+    precision: str  # "year", "month" or "day"
+
+    def __str__(self) -> str:
+        first = date.fromordinal(self.first)
+        return {"year": f"{first:%Y}", "month": f"{first:%Y-%m}"}.get(self.precision, first.isoformat())
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One coded stance: `actor` takes a stance of `sign` (+1 in favour, -1 against) on `target`."""
+
+    actor: str
+    target: str
+    type: str
+    sign: int
+    document: str | None
+    date: Period | None
+    relation: str
+    quote: str
+    quote_start: int | None
+
+
+def parse_period(value: Any) -> Period | None:
+    """The period an ISO date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) covers; None if it is not one."""
+    match = _DATE.match(str(value)) if value is not None else None
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return Period(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal(), "year")
+        if day is None:
+            last = monthrange(year, month)[1]
+            return Period(date(year, month, 1).toordinal(), date(year, month, last).toordinal(), "month")
+        ordinal = date(year, month, day).toordinal()
+    except ValueError:
+        return None
+    return Period(ordinal, ordinal, "day")
+
+
+def statements(graph: nx.MultiDiGraph, stances: Mapping[str, int]) -> list[Statement]:
+    """Every stance relation of `graph` as a statement, in relation-id order; `stances` is `Schema.stances`."""
+    documents = graph.graph.get("documents", {})
+    published = {doc: parse_period(meta.get("published")) for doc, meta in documents.items()}
+    out: list[Statement] = []
+    for actor, target, key, attrs in graph.edges(keys=True, data=True):
+        sign = stances.get(attrs.get("type"))
+        if sign is None:
+            continue
+        document = attrs.get("document")
+        when = parse_period(attrs["date"]) if "date" in attrs else None
+        if when is None:
+            when = published.get(document)
+        out.append(
+            Statement(
+                actor,
+                target,
+                attrs["type"],
+                sign,
+                document,
+                when,
+                key,
+                attrs.get("quote", ""),
+                attrs.get("quote_start"),
+            )
+        )
+    out.sort(key=lambda s: s.relation)
+    return out

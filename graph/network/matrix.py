@@ -3,7 +3,7 @@
 Every (row, column) pair holds a count per stance, n⁻ and n⁺ (DNA's boolean qualifier levels 0 and 1).
 
 Two-mode (actor x target), `aggregation`:
-    ignore: n⁺ + n⁻ · agree: n⁺ · disagree: n⁻ · subtract: n⁺ - n⁻ ·
+    ignore: n⁺ + n⁻ · agree: n⁺ · disagree: n⁻ (the other stance left out, rows and all) · subtract: n⁺ - n⁻ ·
     combine: 1 if only in favour, 2 if only against, 3 if both (DNA's lexical rank of [n⁻ > 0, n⁺ > 0]).
   normalization: none · activity (each row divided by the actor's total) · prominence (each column by the
   target's total); totals as DNA takes them (for combine: the row's or column's non-zero cells).
@@ -74,6 +74,9 @@ def two_mode(statements: list[Statement], aggregation: str = "ignore", normaliza
     """Actor x target."""
     _check(aggregation, TWO_MODE, "two-mode aggregation")
     _check(normalization, TWO_MODE_NORMALIZATION, "two-mode normalization")
+    if aggregation in ("agree", "disagree"):  # as DNA: the other stance's statements are excluded first
+        sign = 1 if aggregation == "agree" else -1
+        statements = [s for s in statements if s.sign == sign]
     counts = _counts(statements, swap=False)
     rows = sorted(counts)
     columns = sorted({c for cols in counts.values() for c in cols})

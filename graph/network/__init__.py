@@ -122,7 +122,7 @@ def discourse_network(graph: nx.MultiDiGraph, schema: Schema, spec: NetworkSpec)
         raise NetworkError(f"not stance types: {', '.join(sorted(unknown))}; stance types: {', '.join(stances)}")
     every = statements(graph, stances)
     left_out = LeftOut()
-    types = {node: attrs.get("type") for node, attrs in graph.nodes(data=True)}
+    types = {node: attrs.get("type") for node, attrs in graph._node.items()}  # the node dict: no view per node
     chosen = select(every, spec.selection, types, left_out)
     chosen = deduplicate(in_date_order(chosen), spec.duplicates, spec.qualifier != "ignore", left_out)
     s = spec.selection

@@ -9,16 +9,14 @@ function to adapt: each record would become a statement of its own.
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +49,28 @@ class Statement:
 
 def parse_period(value: Any) -> Period | None:
     """The period an ISO date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) covers; None if it is not one."""
-    match = _DATE.match(str(value)) if value is not None else None
-    if match is None:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    return None if value is None else _period(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _period(value: str) -> Period | None:
+    n = len(value)
     try:
-        if month is None:
+        if n == 4 and value.isdigit():
+            year = int(value)
             return Period(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal(), "year")
-        if day is None:
-            last = monthrange(year, month)[1]
+        if n == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
+            year, month = int(value[:4]), int(value[5:])
+            last = monthrange(year, month)[1] if 1 <= month <= 12 else 0
             return Period(date(year, month, 1).toordinal(), date(year, month, last).toordinal(), "month")
-        ordinal = date(year, month, day).toordinal()
+        if n >= 10 and value[4] == value[7] == "-" and (n == 10 or value[10] in "T "):
+            if not (value[:4].isdigit() and value[5:7].isdigit() and value[8:10].isdigit()):
+                return None
+            ordinal = date(int(value[:4]), int(value[5:7]), int(value[8:10])).toordinal()
+            return Period(ordinal, ordinal, "day")
     except ValueError:
         return None
-    return Period(ordinal, ordinal, "day")
+    return None
 
 
 def statements(graph: nx.MultiDiGraph, stances: Mapping[str, int]) -> list[Statement]:

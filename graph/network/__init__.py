@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._gc import paused_gc
 from ..schema import Schema
 from .matrix import ONE_MODE, ONE_MODE_NORMALIZATION, TWO_MODE, TWO_MODE_NORMALIZATION, Matrix, one_mode, two_mode
 from .select import (
@@ -112,6 +113,11 @@ class NetworkResult:
 
 def discourse_network(graph: nx.MultiDiGraph, schema: Schema, spec: NetworkSpec) -> NetworkResult:
     """The network(s) `spec` asks for, from the stance relations of `graph` (stances as `schema` names them)."""
+    with paused_gc():  # statements and counts are many small objects that all stay alive: nothing to collect
+        return _network(graph, schema, spec)
+
+
+def _network(graph: nx.MultiDiGraph, schema: Schema, spec: NetworkSpec) -> NetworkResult:
     if spec.kind not in KINDS:
         raise NetworkError(f"network kind must be one of {', '.join(KINDS)}, not {spec.kind!r}")
     stances = schema.stances

@@ -8,6 +8,7 @@ needs (`2024` for a monthly duplicate rule), are left out and counted in `LeftOu
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -174,6 +175,8 @@ def windows(
         return []
     first = start or date.fromordinal(min(s.date.first for s in dated))
     last = end or date.fromordinal(max(s.date.last for s in dated))
+    dated.sort(key=lambda s: s.date.first)  # stable: date order kept within a day
+    firsts = [s.date.first for s in dated]
     out = []
     i = 0
     while True:
@@ -182,7 +185,8 @@ def windows(
         if hi > last:
             break
         a, b = lo.toordinal(), hi.toordinal()
-        out.append((lo, hi, [s for s in dated if a <= s.date.first and s.date.last <= b]))
+        inside = dated[bisect_left(firsts, a) : bisect_right(firsts, b)]
+        out.append((lo, hi, [s for s in inside if s.date.last <= b]))
         i += 1
     if not out:
         raise NetworkError(

@@ -120,3 +120,20 @@ def test_a_bad_offset_or_integer_zero_is_reported_not_dropped(tmp_path: Path) ->
     assert report.not_imported["agreement missing or 0 on an integer scale (no stance)"] == 1
     assert report.not_imported["its offsets are outside the text or span only blanks"] == 1
     assert corpus.documents["dna-1"].meta["published"] == "2022-03-04T10:30:00"
+
+
+def test_same_names_in_two_variables_and_empty_titles_still_validate(tmp_path: Path) -> None:
+    f = DnaFile(tmp_path / "names.dna")
+    f.document("", "", "2020-01-01")
+    doc = f.document("Same", "Alpha and Alpha say yes.", "2020-01-01")
+    f.statement(doc, "Alpha say yes.", v1="Alpha", v2="Alpha", v3="yes", v4=1)
+    report = import_dna(f.close(), tmp_path / "seeds")
+    corpus = load_corpus(tmp_path / "seeds")
+    assert {e.id: e.name for e in corpus.entities.values()} == {
+        "person-alpha": "Alpha",  # the lower DNA entity id keeps the name
+        "organization-alpha": "Alpha (organization)",
+        "concept-yes": "yes",
+    }
+    assert any("another entity has that name" in note for note in report.notes)
+    assert corpus.documents["dna-1"].title == "DNA document 1"
+    assert corpus.relations["dna-statement-1"].evidence.start == len("Alpha and ")

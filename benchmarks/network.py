@@ -3,9 +3,9 @@
 Usage: PYTHONPATH=. python benchmarks/network.py [RELATIONS...]   (default 100000)
 
 In one fresh process: `load_corpus` (read, validate), `build_graph` alone (the networkx step, timed on the
-loaded corpus; best of two runs, as every figure here), then the networks from the built graph: statements extracted, selected and counted
-for a one-mode congruence network (none and average normalization) and a two-mode network. The goal:
-a one-mode network in at most 2x the time of building the graph.
+loaded corpus; best of two runs, as every figure here), then the networks from the built graph: statements
+extracted, selected and counted for a one-mode network (congruence; subtract with average normalization)
+and a two-mode network. The goal: a one-mode network in at most 2x the time of building the graph.
 """
 
 from __future__ import annotations

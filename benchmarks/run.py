@@ -194,8 +194,8 @@ def network_step(report: Report, sizes: list[int]) -> None:
         r = fresh("network", "measure", corpus(size))
         figures = (
             f"one-mode congruence {r['one_mode']:.2f} s ({r['statements']:,} stance statements, "
-            f"{r['one_mode_ties']:,} ties) vs build_graph {r['build']:.2f} s; with average normalization "
-            f"{r['one_mode_average']:.2f} s, two-mode {r['two_mode']:.2f} s; load_graph {r['load']:.2f} s"
+            f"{r['one_mode_ties']:,} ties) vs build_graph {r['build']:.2f} s; subtract with average normalization "
+            f"{r['one_mode_average']:.2f} s, two-mode {r['two_mode']:.2f} s; load_corpus {r['load']:.2f} s"
         )
         ratio = r["one_mode"] / r["build"]
         report.add("discourse network / build_graph", f"{size:,}", figures, ratio, "≤ 2", ratio <= 2)

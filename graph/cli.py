@@ -361,8 +361,7 @@ def import_dna(
     speaker: Annotated[str, typer.Option(help="DNA variable of the speaker (member of the actor).")] = "person",
 ) -> None:
     """Import a DNA 3 database: documents, entities with attributes, each statement a stance with its quote."""
-    from .dna import Mapping
-    from .network import command
+    from .dna import Mapping, command
 
     command.import_dna(path, out_dir, Mapping(actor, target, qualifier, speaker))
 

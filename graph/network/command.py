@@ -1,7 +1,7 @@
-"""What `actorgraph network` and `actorgraph import dna` do: resolve names, compute, write, report.
+"""What `actorgraph network` does: resolve names, compute, write, report.
 
 Exit status: 0 written; 1 the seeds do not validate or a file cannot be written; 2 settings that cannot give a
-right network (an unknown actor, a window longer than the range, …) or a file that is not a DNA 3 database.
+right network (an unknown actor, a window longer than the range, …).
 """
 
 from __future__ import annotations
@@ -137,26 +137,3 @@ def network(
     )
     for reason, n in result.left_out.items():
         err.print(f"left out: {n} statement(s) {reason}")
-
-
-def import_dna(path: Path, seeds: Path, mapping) -> None:
-    """Import the DNA file into a new seeds folder, then validate it with actorgraph's own validator."""
-    from .._problems import ValidationFailed
-    from ..corpus import load_corpus
-    from ..dna import DnaError
-    from ..dna import import_dna as run
-
-    try:
-        report = run(path, seeds, mapping)
-    except DnaError as problem:
-        fail(str(problem))
-    for line in report.lines():
-        out.print(line)
-    try:
-        load_corpus(seeds)
-    except ValidationFailed as failed:
-        for problem in failed.problems:
-            typer.echo(str(problem), err=True)
-        err.print(f"{seeds} was written but does not validate: {failed}")
-        raise typer.Exit(1) from None
-    out.print(f"Wrote {seeds}: it validates (actorgraph validate --seeds {seeds})")

@@ -53,6 +53,7 @@ class RelationTypeSpec(Strict):
     optional: list[str] = []
     cypher: str | None = None
     display: EdgeDisplay = EdgeDisplay()
+    stance: Literal[1, -1] | None = None  # a stance on the target: +1 in favour, -1 against; None: not a stance
 
 
 class SchemaFile(Strict):
@@ -75,6 +76,9 @@ class DocumentMeta(Strict):
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
+    section: str | None = None
+    type: str | None = None  # the kind of document (e.g. news article, press release), as its source labels it
+    notes: str | None = None
 
 
 class DocumentFile(DocumentMeta):

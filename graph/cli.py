@@ -317,5 +317,85 @@ def queries(queries_dir: QueriesDir = Path("queries")) -> None:
     command.list_shipped(queries_dir)
 
 
+Names = Annotated[list[str] | None, typer.Option(help="Repeat for several: an id, name or alias.")]
+Ids = Annotated[list[str] | None, typer.Option(help="Repeat for several.")]
+
+
+@app.command(
+    epilog="Examples: actorgraph network actors --qualifier congruence --normalization average · "
+    "actorgraph network two-mode --qualifier subtract --format csv --out build/two-mode.csv · "
+    "actorgraph network actors -q conflict --duplicates document --window-size 6 --window-unit months -f json"
+)
+def network(
+    kind: Annotated[str, typer.Argument(help="actors, targets (one-mode) or two-mode (actor x target).")] = "actors",
+    qualifier: Annotated[
+        str | None,
+        typer.Option(
+            "--qualifier",
+            "-q",
+            help="one-mode: ignore, congruence (default), conflict, subtract; "
+            "two-mode: ignore (default), agree, disagree, combine, subtract.",
+        ),
+    ] = None,
+    normalization: Annotated[
+        str,
+        typer.Option(
+            "--normalization",
+            "-n",
+            help="one-mode: none, average, jaccard, cosine; two-mode: none, activity, prominence.",
+        ),
+    ] = "none",
+    duplicates: Annotated[str, typer.Option(help="all, document, week, month or year.")] = "all",
+    start: Annotated[str | None, typer.Option(help="First day counted, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option(help="Last day counted, YYYY-MM-DD.")] = None,
+    window_size: Annotated[int | None, typer.Option(help="Moving time windows of this many units.")] = None,
+    window_step: Annotated[int, typer.Option(help="Units from one window's start to the next.")] = 1,
+    window_unit: Annotated[str, typer.Option(help="days, weeks, months or years.")] = "months",
+    actor: Names = None,
+    exclude_actor: Names = None,
+    target: Names = None,
+    exclude_target: Names = None,
+    stance_type: Annotated[list[str] | None, typer.Option("--type", help="Only these stance types.")] = None,
+    exclude_type: Ids = None,
+    document: Ids = None,
+    exclude_document: Ids = None,
+    actor_type: Annotated[list[str] | None, typer.Option(help="Only actors of these entity types.")] = None,
+    target_type: Annotated[list[str] | None, typer.Option(help="Only targets of these entity types.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, csv, json or html (the page).")] = "graphml",
+    out_path: Annotated[Path | None, typer.Option("--out", help="File \\[default: build/network.FORMAT].")] = None,
+    seeds: Seeds = Path("seeds"),
+    schema: SchemaOpt = None,
+) -> None:
+    """Discourse networks from the stances, as DNA computes them: two-mode, congruence, conflict and more."""
+    from .network import command
+
+    lists = command.Lists(
+        *[v or [] for v in (actor, exclude_actor, target, exclude_target, stance_type, exclude_type)],
+        *[v or [] for v in (document, exclude_document, actor_type, target_type)],
+    )
+    window = (window_size, window_step, window_unit)
+    corpus = lambda: _corpus(seeds, schema)  # noqa: E731
+    command.network(corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path)
+
+
+import_app = typer.Typer(help="Bring a coded corpus from another tool in as a seeds folder.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("dna", epilog="Example: actorgraph import dna sample.dna --out dna-seeds")
+def import_dna(
+    path: Annotated[Path, typer.Argument(help="A DNA 3 database (.dna, SQLite).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="New seeds folder to write.")] = Path("dna-seeds"),
+    actor: Annotated[str, typer.Option(help="DNA variable of the actor.")] = "organization",
+    target: Annotated[str, typer.Option(help="DNA variable of the target.")] = "concept",
+    qualifier: Annotated[str, typer.Option(help="DNA variable of the stance (boolean or integer).")] = "agreement",
+    speaker: Annotated[str, typer.Option(help="DNA variable of the speaker (member of the actor).")] = "person",
+) -> None:
+    """Import a DNA 3 database: documents, entities with attributes, each statement a stance with its quote."""
+    from .dna import Mapping, command
+
+    command.import_dna(path, out_dir, Mapping(actor, target, qualifier, speaker))
+
+
 def main() -> None:
     app()

@@ -147,6 +147,11 @@ class Schema:
         spec = self.relation_types[relation_type]
         return [*spec.required, *spec.optional]
 
+    @property
+    def stances(self) -> dict[str, int]:
+        """The relation types that are stances, with their sign (+1 in favour, -1 against), in schema order."""
+        return {name: spec.stance for name, spec in self.relation_types.items() if spec.stance is not None}
+
     def endpoint_pairs(self, relation_type: str) -> list[tuple[str, str]]:
         """Every (source type, target type) pair the schema allows for `relation_type`."""
         spec = self.relation_types[relation_type]
@@ -220,6 +225,12 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
                         f"declare it under `qualifiers:` or {closest(qual, spec.qualifiers)}",
                     )
         _check_display(bad, (*path, "display"), rtype.display)
+        if rtype.stance is not None and not rtype.directed:
+            bad(
+                (*path, "stance"),
+                f"{name}: a stance must be directed (source takes a stance on target)",
+                "remove `stance:` or `directed: false`",
+            )
         ctype = cypher_type(name, rtype)
         if not CYPHER_TYPE.fullmatch(ctype):
             bad(path, f"{name}: Cypher type {ctype!r} is not UPPER_SNAKE_CASE", "set `cypher:` to e.g. ALIGNS_WITH")

@@ -1,0 +1,33 @@
+"""What `actorgraph import dna` does. Exit status: 0 imported and valid; 1 written but not valid; 2 not a DNA 3
+database (or the folder is not new): nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .._problems import ValidationFailed
+from ..corpus import load_corpus
+from ..network.command import err, fail, out
+from .read import DnaError
+from .seeds import Mapping
+from .seeds import import_dna as run
+
+
+def import_dna(path: Path, seeds: Path, mapping: Mapping) -> None:
+    """Import the DNA file into a new seeds folder, then validate it with actorgraph's own validator."""
+    try:
+        report = run(path, seeds, mapping)
+    except DnaError as problem:
+        fail(str(problem))
+    for line in report.lines():
+        out.print(line)
+    try:
+        load_corpus(seeds)
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            typer.echo(str(problem), err=True)
+        err.print(f"{seeds} was written but does not validate: {failed}")
+        raise typer.Exit(1) from None
+    out.print(f"Wrote {seeds}: it validates (actorgraph validate --seeds {seeds})")

@@ -1,0 +1,69 @@
+"""`actorgraph import dna` and `actorgraph network`: a few lines over the library, one message per problem."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from ..conftest import SEEDS
+
+
+def test_import_then_network(cli, dna_file: Path, tmp_path: Path) -> None:
+    seeds = tmp_path / "dna-seeds"
+    done = cli("import", "dna", dna_file, "--out", seeds)
+    assert done.exit_code == 0, done.output
+    assert "11 stance relations" in done.stdout and "it validates" in done.stdout
+    assert "not imported: 1 statement(s): empty concept" in done.stdout
+    assert cli("validate", "--seeds", seeds).exit_code == 0
+    out = tmp_path / "conflict.csv"
+    args = ["network", "actors", "-q", "conflict", "--actor-type", "Organization", "-f", "csv", "--out", out]
+    done = cli(*args, "--seeds", seeds)
+    assert done.exit_code == 0, done.output
+    rows = {r[0]: r[1:] for r in csv.reader(out.open())}
+    assert rows["Alpha"] == ["0", "1", "0", "3"] and rows[""] == ["Alpha", "Beta", "Delta", "Gamma"]
+    done = cli(
+        "network",
+        "targets",
+        "--exclude-target",
+        "subsidy",
+        "-f",
+        "json",
+        "--out",
+        tmp_path / "t.json",
+        "--seeds",
+        seeds,
+    )
+    assert done.exit_code == 0, done.output
+    assert "concept-subsidy" not in json.loads((tmp_path / "t.json").read_text())["nodes"]
+
+
+def test_network_of_the_repository_seeds(cli, tmp_path: Path) -> None:
+    out = tmp_path / "two.graphml"
+    done = cli("network", "two-mode", "-q", "subtract", "--out", out, "--seeds", SEEDS)
+    assert done.exit_code == 0, done.output
+    assert "5 of 5 stance statements counted" in done.stdout and out.exists()
+
+
+def test_bad_settings_exit_2_and_write_nothing(cli, tmp_path: Path) -> None:
+    out = tmp_path / "n.graphml"
+    for args in (
+        ["--actor", "Nobody At All"],
+        ["--type", "enacts"],
+        ["-q", "combine"],
+        ["-n", "activity"],
+        ["--duplicates", "fortnight"],
+        ["--start", "soon"],
+        ["-f", "xlsx"],
+        ["--window-size", "2", "--window-unit", "years", "--start", "2024-01-01", "--end", "2024-12-31"],
+    ):
+        done = cli("network", *args, "--out", out, "--seeds", SEEDS)
+        assert done.exit_code == 2, (args, done.output)
+        assert "nothing was written" in done.stderr
+    assert not out.exists()
+
+
+def test_importing_something_else_exits_2(cli, tmp_path: Path) -> None:
+    (tmp_path / "x.dna").write_text("hello")
+    done = cli("import", "dna", tmp_path / "x.dna", "--out", tmp_path / "s")
+    assert done.exit_code == 2 and "nothing was written" in done.stderr

@@ -7,7 +7,7 @@ the engines is either rewritten (below) or refused with the construct and a supp
   variable-length relationships use ladybug's TRAIL semantics (no relationship twice), alone in their MATCH;
 - an undirected pattern is refused when the graph has a self-loop of a type it can match (ladybug counts
   such a loop twice); `WITH … ORDER BY/SKIP/LIMIT` is kept before later aggregation (an `UNWIND [0]` fence);
-- `a + b` is null when either side is; list indexes are 0-based (negative from the end, null out of range);
+- `a + b` is null when either side is; `list[i]` and slices are refused (ladybug counts from 1 and fails);
   `substring()` counts from 0; `type(r)`, `labels(n)`, `n:Label`, `(n:A:B)` (A and B) as Neo4j means them;
 - map projections, list comprehensions, EXISTS { } and COUNT { } in ladybug's forms;
 - unaliased columns are named by their text, as Neo4j names them.
@@ -44,7 +44,6 @@ SAME = frozenset(
         "rtrim",
         "left",
         "right",
-        "replace",
         "abs",
         "ceil",
         "floor",
@@ -158,7 +157,8 @@ class _Translator(Renderer):
         items = []
         for expr in node.expressions:
             if id(node) in self._top and not isinstance(expr, a.Alias):
-                name = source(expr, self.text) or self.dispatch(expr)
+                named = expr.this if isinstance(expr, a.MapProjection) else expr  # Neo4j names n {.a} `n`
+                name = source(named, self.text) or self.dispatch(named)
                 items.append(f"{self.dispatch(expr)} AS {self._identifier(name)}")
             else:
                 items.append(self.dispatch(expr))
@@ -289,11 +289,8 @@ class _Translator(Renderer):
         return repr(float(node.this))
 
     def render_ListSubscript(self, node: a.ListSubscript) -> str:
-        items, i = self._operand(node.this), self._operand(node.index)
-        return (
-            f"(CASE WHEN {i} >= 0 AND {i} < size({items}) THEN {items}[{i} + 1] "
-            f"WHEN {i} < 0 AND -{i} <= size({items}) THEN {items}[size({items}) + {i} + 1] END)"
-        )
+        # Ladybug counts from 1 and fails out of range, evaluating every CASE branch: no equal form.
+        raise self.refuse(node, "list[index]", f"use UNWIND or any(x IN list WHERE …); {NEO4J}")
 
     def render_ListSlice(self, node: a.ListSlice) -> str:
         raise self.refuse(node, "a list slice list[a..b]", NEO4J)

@@ -6,6 +6,8 @@ nearest supported form. `queries/README.md` lists this language (see `language()
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cypherast import ast as a
 
 from .parse import Refused, children
@@ -123,7 +125,6 @@ FUNCTIONS = frozenset(
         "range",
         "reverse",
         "isempty",
-        "exists",
         "tolower",
         "toupper",
         "trim",
@@ -153,7 +154,6 @@ FUNCTIONS = frozenset(
         "log10",
         "e",
         "pi",
-        "rand",
         "isnan",
         "date",
         "datetime",
@@ -186,7 +186,8 @@ def _check(node: a.AstNode, engine: str, write: bool, where: tuple[int, int] | N
             raise Refused(WRITE_CLAUSES[kind], where, FIX["write"], engine)
     elif kind in NEO4J_ONLY:
         if engine != "neo4j":
-            raise Refused(NEO4J_ONLY[kind], where, FIX["call"], engine)
+            construct = f"CALL {node.name}()" if kind is a.CallProcedure else NEO4J_ONLY[kind]
+            raise Refused(construct, where, FIX["call"], engine)
         if kind is a.CallProcedure and node.name.lower() not in PROCEDURES:
             raise Refused(f"CALL {node.name}()", where, FIX["procedure"], engine)
     elif kind is a.FunctionCall:
@@ -206,15 +207,37 @@ def _check(node: a.AstNode, engine: str, write: bool, where: tuple[int, int] | N
         _check(child, engine, write, where)
 
 
+BEGIN = "<!-- language: made by `python -m graph.cypher.allow`; do not edit by hand -->"
+END = "<!-- end of language -->"
+
+
 def language() -> str:
-    """The accepted language as markdown, made from the allow-list above."""
+    """The accepted language as markdown, made from the allow-list above (and the embedded engine's part)."""
+    from .ladybug import EMBEDDED_REFUSES, SAME, TRANSLATED
+
     lines = ["### Clauses", ""]
     lines += [f"- {text}" for text in READ_CLAUSES.values()]
     lines += ["", "### Expressions", ""]
-    lines += [f"- {text}" for text in dict.fromkeys(EXPRESSIONS.values())]
+    lines += ["; ".join(dict.fromkeys(EXPRESSIONS.values()))]
     lines += ["", "### Functions", "", ", ".join(f"`{f}()`" for f in sorted(FUNCTIONS)), ""]
     lines += ["### Neo4j engine only", ""]
     lines += [f"- {text}" for text in NEO4J_ONLY.values()]
     lines += [f"- procedures: {', '.join(f'`{p}()`' for p in sorted(PROCEDURES))}"]
     lines += [f"- with `--write`: {', '.join(dict.fromkeys(WRITE_CLAUSES.values()))}"]
+    lines += ["", "### On the embedded engine", ""]
+    lines += ["Functions answered as Neo4j answers them: " + ", ".join(f"`{f}()`" for f in sorted(SAME | TRANSLATED))]
+    lines += ["", "Refused there (each with its line:column and a supported form; all run on `--engine neo4j`):", ""]
+    lines += [f"- {text}" for text in EMBEDDED_REFUSES]
     return "\n".join(lines) + "\n"
+
+
+def write_readme(path: Path) -> None:
+    """Put `language()` between the markers of `path` (queries/README.md)."""
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{BEGIN}\n\n{language()}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_readme(Path(__file__).resolve().parents[2] / "queries" / "README.md")

@@ -51,6 +51,19 @@ SAME = frozenset(
         "sign",
     ]
 )
+TRANSLATED = frozenset({"type", "labels", "substring"})
+EMBEDDED_REFUSES = [
+    "other functions (keys(), properties(), id(), head(), toString(), reverse(), replace(), …), `/`, `%`, `^`, `=~`",
+    "`list[index]` and `list[a..b]` (ladybug counts from 1 and fails out of range)",
+    "path variables `p = …`, `shortestPath()`, `allShortestPaths()`, pattern comprehensions, `reduce()`",
+    "`RETURN *`, `WITH *`, `n {.*}`, WHERE inside a node or relationship pattern",
+    "variable-length relationships that are named, unbounded, from 0 hops, with properties, or beside other"
+    " relationships in one MATCH",
+    "an undirected relationship that can match a self-loop of the graph, where the query counts rows"
+    " (ladybug counts the loop twice); with RETURN DISTINCT and no aggregation it is answered",
+    "label expressions other than `:A`, `:A:B` and `:A|B`; a `$parameter` inside a list predicate",
+    "CALL subqueries and procedures",
+]
 AGGREGATES = frozenset(
     ["count", "collect", "min", "max", "sum", "avg", "stdev", "stdevp", "percentilecont", "percentiledisc"]
 )

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypherast import ast as a
-from cypherast.errors import CypherastError
-from cypherast.lexer import Lexer, TokenKind
+from cypherast.errors import CypherastError, Position
+from cypherast.lexer import Lexer, Token, TokenKind
 from cypherast.parser import Parser
 
 from ..engines.base import QueryError
@@ -85,18 +85,21 @@ class Parsed:
 
 
 class _Positioned(Parser):
-    """cypherast's parser, stamping each node it builds with the position and span of its first token."""
+    """cypherast's parser, stamping each node it returns with the position and span of the first token it read."""
+
+    def __init__(self, source: str, tokens: list[Any]) -> None:  # the tokens we lexed already: lex once
+        super().__init__("", dialect="neo4j5")
+        self.source, self.tokens = source, tokens
 
 
 def _stamped(method: Any) -> Any:
     @functools.wraps(method)
     def wrapper(self: _Positioned, *args: Any, **kwargs: Any) -> Any:
-        start = self._peek().position
+        start = self.tokens[self._i].position
         node = method(self, *args, **kwargs)
-        if isinstance(node, a.AstNode) and not hasattr(node, "_pos"):
-            end = self._peek().position.offset if self._peek().kind is not TokenKind.EOF else len(self.source)
+        if isinstance(node, a.AstNode):  # the outermost method that returns a node knows where it starts
             node._pos = (start.line, start.col)
-            node._span = (start.offset, start.offset + len(self.source[start.offset : end].rstrip()))
+            node._span = (start.offset, self.tokens[self._i - 1] if self._i else None)  # to its last token
         return node
 
     return wrapper
@@ -119,6 +122,8 @@ def parse(query: str) -> Parsed:
     text = query
     if words[-1].kind is TokenKind.SEMICOLON:  # one trailing `;` ends the statement
         text, words = query[: words[-1].position.offset], words[:-1]
+        end = tokens[-1].position
+        tokens = [*words, Token(TokenKind.EOF, "", Position(end.line, end.col, len(text)))]
     for i, tok in enumerate(words):
         if tok.kind is TokenKind.SEMICOLON:
             after = words[i + 1].position if i + 1 < len(words) else tok.position
@@ -129,7 +134,7 @@ def parse(query: str) -> Parsed:
             )
     _refuse_statement(words, 0)
     try:
-        tree = _Positioned(text, dialect="neo4j5").parse()
+        tree = _Positioned(text, tokens).parse()
     except CypherastError as err:
         position = getattr(err, "position", None)
         at = next((i for i, t in enumerate(words) if position and t.position.offset == position.offset), None)
@@ -178,7 +183,29 @@ def children(node: a.AstNode) -> list[a.AstNode]:
 def source(node: a.AstNode, text: str) -> str | None:
     """The text `node` was parsed from, if the parser recorded it."""
     span = getattr(node, "_span", None)
-    return text[span[0] : span[1]] if span else None
+    if not span or span[1] is None:
+        return None
+    return text[span[0] : _token_end(span[1], text)]
+
+
+def _token_end(token: Any, text: str) -> int:
+    """Where `token` ends in `text` (a string or quoted name's text is unescaped: scan to its closing quote)."""
+    start = token.position.offset
+    quote = text[start] if start < len(text) else ""
+    if quote not in ("'", '"', "`"):
+        return start + len(token.text) + (1 if token.kind is TokenKind.PARAMETER else 0)
+    i = start + 1
+    while i < len(text):
+        if text[i] == "\\" and quote != "`":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "`" and text[i + 1 : i + 2] == "`":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return len(text)
 
 
 def _where(err: CypherastError) -> str:

@@ -105,7 +105,7 @@ RETURNS = st.sampled_from(
         "DISTINCT a.id",
         "substring(a.name, 1, 3), b.aliases[0], b.aliases[-1]",
         "a.name + ' / ' + b.name",
-        "type(r), labels(b)",
+        "type(r), b.type",
         "r.id, r.confidence",
         "a {.id, .type}",
         "[x IN a.aliases WHERE x STARTS WITH 'L' | toLower(x)]",

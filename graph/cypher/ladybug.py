@@ -7,7 +7,7 @@ the engines is either rewritten (below) or refused with the construct and a supp
   variable-length relationships use ladybug's TRAIL semantics (no relationship twice), alone in their MATCH;
 - an undirected pattern is refused when the graph has a self-loop of a type it can match (ladybug counts
   such a loop twice); `WITH … ORDER BY/SKIP/LIMIT` is kept before later aggregation (an `UNWIND [0]` fence);
-- `a + b` is null when either side is; `list[i]` and slices are refused (ladybug counts from 1 and fails);
+- `a + b` is null when either side is; `list[i]` counts from 0 (negative from the end, null out of range);
   `substring()` counts from 0; `type(r)`, `labels(n)`, `n:Label`, `(n:A:B)` (A and B) as Neo4j means them;
 - map projections, list comprehensions, EXISTS { } and COUNT { } in ladybug's forms;
 - unaliased columns are named by their text, as Neo4j names them.
@@ -53,8 +53,8 @@ SAME = frozenset(
 )
 TRANSLATED = frozenset({"type", "labels", "substring"})
 EMBEDDED_REFUSES = [
-    "other functions (keys(), properties(), id(), head(), toString(), reverse(), replace(), …), `/`, `%`, `^`, `=~`",
-    "`list[index]` and `list[a..b]` (ladybug counts from 1 and fails out of range)",
+    "other functions (keys(), properties(), id(), head(), toString(), reverse(), replace(), …) and `=~`",
+    "`list[index]` except a list property, list literal or collect() at a whole-number literal index; `list[a..b]`",
     "path variables `p = …`, `shortestPath()`, `allShortestPaths()`, pattern comprehensions, `reduce()`",
     "`RETURN *`, `WITH *`, `n {.*}`, WHERE inside a node or relationship pattern",
     "variable-length relationships that are named, unbounded, from 0 hops, with properties, or beside other"
@@ -78,6 +78,7 @@ class Graph:
     types: frozenset[str]
     properties: frozenset[str]
     looped: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()  # properties that hold lists
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,11 @@ class _Translator(Renderer):
         self._mark_top(parsed.tree)
         self._subqueries: list[str] = []  # "exists" / "count" while rendering inside one
         self._as_set = _as_set(parsed.tree)
+        self._entities = {  # variables bound to nodes or relationships somewhere in the query
+            n.variable.this
+            for n in walk(parsed.tree)
+            if isinstance(n, a.NodePattern | a.RelationshipPattern) and isinstance(n.variable, a.Identifier)
+        }
 
     def refuse(self, node: a.AstNode, construct: str, hint: str) -> Refused:
         return Refused(construct, getattr(node, "_pos", None), hint, ENGINE)
@@ -202,10 +208,19 @@ class _Translator(Renderer):
                     self._where("false")
                 elif names:
                     labels = f":{self._identifier(names[0])}"
-        props = self.dispatch(node.properties) if node.properties else ""
+        props = self._pattern_properties(node)
         if node.where:
             raise self.refuse(node, "WHERE inside a node pattern", "move it to the MATCH's WHERE")
         return f"({var}{labels}{' ' + props if props else ''})"
+
+    def _pattern_properties(self, node: a.NodePattern | a.RelationshipPattern) -> str:
+        """`{key: value}` in a pattern; a key no table has matches nothing, as on Neo4j."""
+        if not isinstance(node.properties, a.Map):
+            return self.dispatch(node.properties) if node.properties else ""
+        known = [(k, v) for k, v in node.properties.entries if k in self.graph.properties]
+        if len(known) < len(node.properties.entries):
+            self._where("false")
+        return self.render_Map(a.Map(entries=known)) if known else ""
 
     def _labels(self, node: a.AstNode, labels: a.LabelExpression) -> list[str]:
         if not labels.expression:
@@ -237,8 +252,9 @@ class _Translator(Renderer):
             detail += ":" + "|".join(self._identifier(t) for t in known)
         if node.variable_length:
             detail = self._var_length(node, detail)
-        if node.properties:
-            detail += " " + self.dispatch(node.properties)
+        props = self._pattern_properties(node)
+        if props:
+            detail += " " + props
         if node.direction is a.Direction.OUTGOING:
             return f"-[{detail}]->"
         if node.direction is a.Direction.INCOMING:
@@ -286,24 +302,41 @@ class _Translator(Renderer):
             return "NULL"
         return f"(CASE WHEN {left} IS NULL OR {right} IS NULL THEN NULL ELSE {left} + {right} END)"
 
-    def render_Div(self, node: a.Div) -> str:
-        raise self.refuse(node, "/ (division)", f"ladybug rounds and fails on zero differently; {NEO4J}")
-
-    def render_Mod(self, node: a.Mod) -> str:
-        raise self.refuse(node, "% (modulo)", NEO4J)
-
-    def render_Pow(self, node: a.Pow) -> str:
-        raise self.refuse(node, "^ (power)", NEO4J)
-
     def render_RegexMatch(self, node: a.RegexMatch) -> str:
         raise self.refuse(node, "=~ (regular expressions)", f"use STARTS WITH, ENDS WITH or CONTAINS; {NEO4J}")
 
     def render_Float(self, node: a.Float) -> str:
         return repr(float(node.this))
 
+    def render_Property(self, node: a.Property) -> str:
+        """A property no table has is null on Neo4j; ladybug would fail to bind it."""
+        subject = node.this
+        if (
+            isinstance(subject, a.Identifier)
+            and subject.this in self._entities
+            and node.name not in self.graph.properties
+        ):
+            return "NULL"
+        return f"{self._operand(subject)}.{self._identifier(node.name)}"
+
     def render_ListSubscript(self, node: a.ListSubscript) -> str:
-        # Ladybug counts from 1 and fails out of range, evaluating every CASE branch: no equal form.
-        raise self.refuse(node, "list[index]", f"use UNWIND or any(x IN list WHERE …); {NEO4J}")
+        """`list[i]` counts from 0 (negative from the end) and is null out of range; ladybug counts from 1."""
+        index = node.index
+        literal = isinstance(index, a.Integer) or (isinstance(index, a.Neg) and isinstance(index.this, a.Integer))
+        if not literal or not self._is_list(node.this):
+            raise self.refuse(node, "list[index] other than a list property or literal at a whole-number index", NEO4J)
+        items, i = self._operand(node.this), self._operand(index)
+        return (
+            f"{items}[CASE WHEN {i} >= 0 AND {i} < size({items}) THEN {i} + 1 "
+            f"WHEN {i} < 0 AND -{i} <= size({items}) THEN size({items}) + {i} + 1 END]"
+        )
+
+    def _is_list(self, node: a.AstNode) -> bool:
+        if isinstance(node, a.List):
+            return True
+        if isinstance(node, a.Property):
+            return node.name in self.graph.lists
+        return isinstance(node, a.FunctionCall) and node.name.lower() == "collect"
 
     def render_ListSlice(self, node: a.ListSlice) -> str:
         raise self.refuse(node, "a list slice list[a..b]", NEO4J)

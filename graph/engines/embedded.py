@@ -124,6 +124,7 @@ def graph_info(graph: nx.MultiDiGraph, schema: Schema) -> Any:
         types=frozenset(schema.cypher_type(r) for r in schema.relation_types),
         properties=frozenset(c for t in tables for c in t.columns),
         looped=frozenset(looped),
+        lists=frozenset(c for t in tables for c, kind in t.columns.items() if kind == "strings"),
     )
 
 

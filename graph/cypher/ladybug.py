@@ -51,9 +51,15 @@ SAME = frozenset(
         "sign",
     ]
 )
-TRANSLATED = frozenset({"type", "labels", "substring"})
+# On a list property, list literal or collect(): Neo4j's meaning in ladybug's terms.
+LIST_FUNCTIONS = {
+    "head": "{items}[CASE WHEN size({items}) > 0 THEN 1 END]",
+    "last": "{items}[CASE WHEN size({items}) > 0 THEN size({items}) END]",
+}
+TRANSLATED = frozenset({"type", "labels", "substring", *LIST_FUNCTIONS})
 EMBEDDED_REFUSES = [
-    "other functions (keys(), properties(), id(), head(), toString(), reverse(), replace(), …) and `=~`",
+    "other functions (keys(), properties(), id(), toString(), replace(), …) and `=~`; reverse();"
+    " head() and last() other than of a list property, list literal or collect()",
     "`list[index]` except a list property, list literal or collect() at a whole-number literal index; `list[a..b]`",
     "path variables `p = …`, `shortestPath()`, `allShortestPaths()`, pattern comprehensions, `reduce()`",
     "`RETURN *`, `WITH *`, `n {.*}`, WHERE inside a node or relationship pattern",
@@ -360,6 +366,9 @@ class _Translator(Renderer):
         if name == "substring" and len(args) in (2, 3):
             length = args[2] if len(args) == 3 else f"size({args[0]})"
             return f"substring({args[0]}, ({args[1]}) + 1, {length})"
+        if name in LIST_FUNCTIONS and len(args) == 1 and self._is_list(node.expressions[0]):
+            items = self._operand(node.expressions[0])
+            return LIST_FUNCTIONS[name].format(items=items)
         if name not in SAME:
             raise self.refuse(node, f"the function {node.name}()", NEO4J)
         return f"{node.name}({'DISTINCT ' if node.distinct else ''}{', '.join(args)})"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from cypherast import ast as a
+from cypherast.lexer import Lexer, TokenKind
 from cypherast.renderer import Renderer
 
 from .parse import Parsed, Refused, source, walk
@@ -98,7 +99,10 @@ class Translation:
 def translate(parsed: Parsed, graph: Graph) -> Translation:
     """The ladybug text for `parsed`, or `Refused` for the first construct that cannot be made equal."""
     translator = _Translator(parsed, graph)
-    return Translation(translator.generate(parsed.tree), translator.warnings)
+    text = translator.generate(parsed.tree)
+    if any(t.kind is TokenKind.SEMICOLON for t in Lexer(text).tokenize()):  # defence in depth: one statement
+        raise Refused("a statement separator in the translation", None, NEO4J, ENGINE)
+    return Translation(text, translator.warnings)
 
 
 class _Translator(Renderer):

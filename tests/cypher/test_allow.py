@@ -145,3 +145,17 @@ def test_every_shipped_query_parses_and_passes_the_gate_on_both_engines(recorder
         parsed = parse(Path(path).read_text(encoding="utf-8"))
         for engine in ("embedded", "neo4j"):
             allow.check(parsed.tree, engine)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RETURN 'x`; LOAD EXTENSION y //' + 'z'",
+        "RETURN 1 AS `a``; INSTALL json`",
+        "MATCH (`n``; COPY`:Agency) RETURN `n``; COPY`.id",
+        "RETURN 'it\\'s; ATTACH' AS s",
+    ],
+)
+def test_names_and_strings_never_become_a_second_statement_on_ladybug(embedded_engine, query):
+    result = run_query(embedded_engine, query, {})
+    assert len(result.columns) == 1

@@ -167,6 +167,7 @@ FUNCTIONS = frozenset(
 PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propertykeys"})
 FIX = {
     "write": "queries read the graph; writes are allowed only on --engine neo4j with --write",
+    "write_neo4j": "the query writes, but the neo4j engine only reads: add --write to allow it",
     "call": "use MATCH, EXISTS { … } or COUNT { … } instead of CALL",
     "procedure": "call only db.labels(), db.relationshipTypes() or db.propertyKeys()",
     "other": "see queries/README.md for the accepted language",
@@ -183,7 +184,8 @@ def _check(node: a.AstNode, engine: str, write: bool, where: tuple[int, int] | N
     kind = type(node)
     if kind in WRITE_CLAUSES:
         if not (engine == "neo4j" and write):
-            raise Refused(WRITE_CLAUSES[kind], where, FIX["write"], engine)
+            hint = FIX["write_neo4j"] if engine == "neo4j" else FIX["write"]
+            raise Refused(WRITE_CLAUSES[kind], where, hint, engine)
     elif kind in NEO4J_ONLY:
         if engine != "neo4j":
             construct = f"CALL {node.name}()" if kind is a.CallProcedure else NEO4J_ONLY[kind]

@@ -1,1 +1,1 @@
-"""Cypher over the built graph: the portable dialect, the shipped query library, running and output."""
+"""Cypher over the built graph: parsed and checked, the shipped query library, running and output."""

@@ -1,27 +1,28 @@
-"""Running a query on an engine: parameters checked first, engine errors explained."""
+"""Running a query on an engine: parsed and checked against the allow-list first, then translated for the
+embedded engine; shipped queries, typed queries and both engines pass the same gate."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from ..engines import Engine, QueryError, Result
-from . import dialect, params
+from ..engines import Engine, Result
+from . import allow, params
+from .parse import parse
 
 
 def run_query(engine: Engine, query: str, given: dict[str, Any]) -> Result:
-    """Run `query` with `given` parameters; raise `QueryError` or `params.ParamError` with one message."""
-    if not dialect.tokens(query):
-        raise QueryError("the query is empty")
-    params.check(dialect.parameters(query), given)
-    try:
-        return engine.run(query, given)
-    except QueryError as err:
-        raise QueryError(_with_dialect_hint(str(err), query, engine.name)) from None
+    """Run `query` with `given` parameters; raise `QueryError` (a `parse.Refused` before anything runs)
+    or `params.ParamError` with one message. Warnings about unknown names go to stderr, one line each."""
+    parsed = parse(query)
+    allow.check(parsed.tree, engine.name, bool(getattr(engine, "write", False)))
+    params.check(list(parsed.parameters), given)
+    text = parsed.text
+    if engine.name == "embedded":
+        from .ladybug import translate
 
-
-def _with_dialect_hint(message: str, query: str, engine: str) -> str:
-    """Name the first construct outside the portable dialect, which is the likely cause."""
-    violations = dialect.check(query)
-    if not violations or engine == "neo4j":  # Neo4j runs all of Cypher: the dialect is not the cause
-        return message
-    return f"{message}\n{violations[0].describe(query)}; or run it with --engine neo4j."
+        translation = translate(parsed, engine.graph_info)  # type: ignore[attr-defined]
+        for line in translation.warnings:
+            print(line, file=sys.stderr)
+        text = translation.text
+    return engine.run(text, given)

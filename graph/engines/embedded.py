@@ -16,7 +16,7 @@ import networkx as nx
 from ..readwrite import node_link
 from ..schema import CYPHER_TYPE, ENTITY_TYPE, FIELD_NAME, Schema
 from . import columns as cols
-from .base import EngineUnavailable, QueryError, Result
+from .base import EngineUnavailable, Node, QueryError, Relationship, Result
 
 DDL_TYPE = {
     "string": "STRING",
@@ -26,7 +26,8 @@ DDL_TYPE = {
     "boolean": "BOOL",
     "strings": "STRING[]",
 }
-WHOLE_VALUES = {"NODE", "REL", "RECURSIVE_REL", "PATH"}
+WHOLE_VALUES = {"RECURSIVE_REL", "PATH"}
+INTERNAL = {"_ID", "_LABEL", "_SRC", "_DST"}
 CACHE_PREFIX = "ladybug-"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -36,9 +37,11 @@ class EmbeddedEngine:
 
     name = "embedded"
 
-    def __init__(self, database: ladybug.Database) -> None:
+    def __init__(self, database: ladybug.Database, graph_info: Any = None) -> None:
         self._db = database
         self._conn = ladybug.Connection(database)
+        self.graph_info = graph_info  # what `cypher.ladybug.translate` needs to know of the graph
+        self._ids: dict[tuple[int, int], str] | None = None
 
     @classmethod
     def in_memory(cls, graph: nx.MultiDiGraph, schema: Schema) -> EmbeddedEngine:
@@ -49,7 +52,7 @@ class EmbeddedEngine:
         except RuntimeError as err:
             db.close()
             raise EngineUnavailable(f"cannot load the graph into the embedded engine: {explain(str(err))}") from None
-        return cls(db)
+        return cls(db, graph_info(graph, schema))
 
     @classmethod
     def cached(cls, graph: nx.MultiDiGraph, schema: Schema, folder: Path) -> EmbeddedEngine:
@@ -58,7 +61,7 @@ class EmbeddedEngine:
         try:
             if not path.exists():
                 _build_file(path, graph, schema)
-            return cls(ladybug.Database(str(path), read_only=True))
+            return cls(ladybug.Database(str(path), read_only=True), graph_info(graph, schema))
         except (OSError, RuntimeError) as err:
             raise EngineUnavailable(f"cannot keep the database at {path}: {err}") from None
 
@@ -78,13 +81,51 @@ class EmbeddedEngine:
                     f"column {whole[0]!r} is a whole node, relationship or path; "
                     f"return its properties instead (e.g. n.name, r.quote)"
                 )
-            return Result(list(names), [tuple(_plain(v) for v in row) for row in result.get_all()])
+            return Result(list(names), [tuple(self._value(v) for v in row) for row in result.get_all()])
         finally:
             result.close()
+
+    def _value(self, value: Any) -> Any:
+        """A ladybug value as Neo4j returns it: whole nodes and relationships as `base` values."""
+        if isinstance(value, list):
+            return [self._value(v) for v in value]
+        if not isinstance(value, dict):
+            return _plain(value)
+        if "_ID" not in value or "_LABEL" not in value:
+            return {k: self._value(v) for k, v in value.items()}
+        props = {k: self._value(v) for k, v in value.items() if k not in INTERNAL and v is not None}
+        if "_SRC" not in value:
+            return Node(str(props.get("id")), (value["_LABEL"],), props)
+        ids = self._node_ids()
+        start, end = (ids[(v["table"], v["offset"])] for v in (value["_SRC"], value["_DST"]))
+        return Relationship(str(props.get("id")), value["_LABEL"], start, end, props)
+
+    def _node_ids(self) -> dict[tuple[int, int], str]:
+        """Ladybug's internal node ids to actorgraph ids, read once."""
+        if self._ids is None:
+            result = self._conn.execute("MATCH (n) RETURN id(n), n.id")
+            self._ids = {(i["table"], i["offset"]): n for i, n in result.get_all()}
+            result.close()
+        return self._ids
 
     def close(self) -> None:
         self._conn.close()
         self._db.close()
+
+
+def graph_info(graph: nx.MultiDiGraph, schema: Schema) -> Any:
+    """The names and self-looped relationship types of `graph`, for translating queries to ladybug."""
+    from ..cypher.ladybug import Graph
+
+    tables = [*cols.node_tables(schema), *cols.rel_tables(schema)]
+    looped = {attrs["cypher_type"] for u, v, attrs in graph.edges(data=True) if u == v}
+    return Graph(
+        labels=frozenset(schema.entity_types),
+        types=frozenset(schema.cypher_type(r) for r in schema.relation_types),
+        properties=frozenset(c for t in tables for c in t.columns),
+        looped=frozenset(looped),
+        lists=frozenset(c for t in tables for c, kind in t.columns.items() if kind == "strings"),
+    )
 
 
 def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> None:

@@ -9,6 +9,7 @@ import pytest
 from graph import load_corpus, load_schema
 from graph.build import build_graph
 from graph.engines import EngineUnavailable, QueryError, open_engine
+from graph.engines.base import Node, Relationship
 from graph.engines.embedded import EmbeddedEngine, content_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -84,9 +85,18 @@ def test_unknown_property_is_named(engine):
         engine.run("MATCH (a) RETURN a.nope")
 
 
-def test_whole_nodes_are_refused(engine):
+def test_whole_nodes_and_relationships_come_back_as_engine_neutral_values(engine, graph):
+    [(node,)] = engine.run("MATCH (a:Agency {id: 'ice'}) RETURN a").rows
+    assert node == Node(
+        "ice", ("Agency",), {"id": "ice", **{k: v for k, v in graph.nodes["ice"].items() if v is not None}}
+    )
+    [(rel, source, target)] = engine.run("MATCH (s)-[r]->(t) RETURN r, s.id, t.id ORDER BY r.id LIMIT 1").rows
+    assert isinstance(rel, Relationship) and (rel.start, rel.end) == (source, target)
+
+
+def test_paths_are_refused(engine):
     with pytest.raises(QueryError, match=r"whole node.*return its properties"):
-        engine.run("MATCH (a:Agency) RETURN a")
+        engine.run("MATCH p = (a:Agency)-->() RETURN p")
 
 
 def test_cached_database_is_reused_while_the_graph_is_unchanged(tmp_path, corpus, graph):

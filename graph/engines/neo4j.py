@@ -31,6 +31,7 @@ from neo4j.graph import Relationship as DriverRelationship
 
 from ..neo4jdb.connect import ConnectionProblem, Settings, bounded, connect, explain
 from ..neo4jdb.records import INCOMPLETE_DATASETS
+from ..neo4jdb.settings import TX_GRACE_S
 from .base import Duration, Node, Path, QueryError, Relationship, Result
 
 ACCESS_MODE_ERROR = "Neo.ClientError.Statement.AccessMode"
@@ -112,7 +113,7 @@ class Neo4jEngine:
             with self._driver.session(default_access_mode=neo4j.WRITE_ACCESS, **config) as session:
                 return work(session)
         with self._driver.session(default_access_mode=neo4j.READ_ACCESS, **config) as session:
-            return session.execute_read(neo4j.unit_of_work(timeout=self.settings.timeout)(work))
+            return session.execute_read(neo4j.unit_of_work(timeout=self.settings.timeout + TX_GRACE_S)(work))
 
     def close(self) -> None:
         self._driver.close()

@@ -26,7 +26,7 @@ from . import pull as pulling
 from . import sync as syncing
 from .connect import bounded, connect, explain
 from .records import SyncError, check_dataset
-from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
+from .settings import EXIT_CONNECTION, TX_GRACE_S, ConnectionProblem, Settings
 
 EXIT_USAGE = 2
 RERUN = "re-run `actorgraph sync` to finish"
@@ -60,7 +60,7 @@ def sync(
             batch_size=batch_size,
             progress=progress,
             guard=lambda call: bounded(settings, call),
-            timeout=settings.timeout,
+            timeout=settings.timeout + TX_GRACE_S,
         )
     for line in summary(report, settings):
         out.print(escape(line))

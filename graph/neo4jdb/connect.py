@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -26,9 +27,24 @@ __all__ = ["ConnectionProblem", "Settings", "bounded", "connect", "explain"]
 T = TypeVar("T")
 MIN_SERVER = "Neo4j 5.7 or later (5.26 is tested)"
 
+
+class _SocketTimeouts(logging.Handler):
+    """The threads in which the driver logged a socket timeout: it raises "defunct connection" without the cause."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.threads: set[int] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "TimeoutError" in record.getMessage() or "timed out" in record.getMessage():
+            self.threads.add(record.thread or 0)
+
+
 # The driver logs connection failures itself; we report each as one message, so keep its log quiet
-# unless the application configures logging.
+# unless the application configures logging (the handler above only takes notes).
+_TIMEOUTS = _SocketTimeouts()
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").addHandler(_TIMEOUTS)
 
 
 def connect(settings: Settings) -> neo4j.Driver:
@@ -74,22 +90,32 @@ def bounded(
     box: dict[str, object] = {}
 
     def target() -> None:
+        me = threading.get_ident()
+        _TIMEOUTS.threads.discard(me)
+        started = time.monotonic()
         try:
             box["value"] = call()
         except BaseException as error:  # handed to the caller's thread
-            box["error"] = error
+            stall = isinstance(error, ServiceUnavailable | SessionExpired) and me in _TIMEOUTS.threads
+            box["error"] = stalled(settings, max(1, round(time.monotonic() - started)), knob) if stall else error
+        finally:
+            _TIMEOUTS.threads.discard(me)
 
     worker = threading.Thread(target=target, name="actorgraph-neo4j-call", daemon=True)
     worker.start()
     worker.join(limit)
     if worker.is_alive():
-        raise ConnectionProblem(
-            f"Neo4j at {settings.uri} did not answer within {limit:g} s: is it stalled or overloaded? "
-            f"(wait longer with {knob})"
-        )
+        raise stalled(settings, limit, knob)
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]
+
+
+def stalled(settings: Settings, seconds: float, knob: str = "NEO4J_TIMEOUT or --timeout") -> ConnectionProblem:
+    return ConnectionProblem(
+        f"Neo4j at {settings.uri} did not answer within {seconds:g} s: is it stalled or overloaded? "
+        f"(wait longer with {knob})"
+    )
 
 
 def explain(error: Exception, settings: Settings) -> Exception:

@@ -22,6 +22,7 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CONNECTION_TIMEOUT_S = 3.0
 DEFAULT_TIMEOUT_S = 30.0
 MAX_TIMEOUT_S = 24 * 3600.0
+TX_GRACE_S = 1.0  # the server-side transaction timeout is `timeout` plus this, so our own deadline speaks first
 
 
 class ConnectionProblem(EngineUnavailable):

@@ -333,32 +333,36 @@ class _Writer:
                 f"CREATE CONSTRAINT {quoted('actorgraph_rel_' + rtype.strip('`').lower())} IF NOT EXISTS "
                 f"FOR ()-[r:{rtype}]-() REQUIRE (r.dataset, r.id) IS UNIQUE"
             )
-        with self.driver.session(database=self.database) as session:  # managed: a deadlock with a concurrent
-            for statement in statements:  # sync creating the same constraints is retried
-                self._count(self.guard(lambda s=statement: session.execute_write(_run, s, {})), statement=False)
+        for statement in statements:  # managed: a deadlock with a concurrent sync creating them is retried
+            self._count(self._transaction(statement, {}), statement=False)
 
     def write(self, query: str, rows: Sequence[Any], on_conflict: str | None = None) -> None:
         """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch.
 
         A batch the uniqueness constraints refuse is run again as `on_conflict`, if given (MERGE for CREATE).
         """
-        with self.driver.session(database=self.database) as session:
-            for start in range(0, len(rows), self.batch):
-                params = {"rows": list(rows[start : start + self.batch]), "dataset": self.dataset}
-                try:
-                    counters = self._transaction(session, query, params)
-                except neo4j.exceptions.ConstraintError:
-                    if on_conflict is None:
-                        raise
-                    counters = self._transaction(session, on_conflict, params)
-                self._count(counters)
-                if self.advance:
-                    self.advance(len(params["rows"]))
+        for start in range(0, len(rows), self.batch):
+            params = {"rows": list(rows[start : start + self.batch]), "dataset": self.dataset}
+            try:
+                counters = self._transaction(query, params)
+            except neo4j.exceptions.ConstraintError:
+                if on_conflict is None:
+                    raise
+                counters = self._transaction(on_conflict, params)
+            self._count(counters)
+            if self.advance:
+                self.advance(len(params["rows"]))
 
-    def _transaction(self, session: neo4j.Session, query: str, params: dict[str, Any]) -> neo4j.SummaryCounters:
-        """One write transaction, within the guard's deadline and the server-side `timeout`."""
+    def _transaction(self, query: str, params: dict[str, Any]) -> neo4j.SummaryCounters:
+        """One write transaction in a session of its own (pooled connections make that cheap), session and all
+        within the guard's deadline, the transaction also within the server-side `timeout`."""
         work = neo4j.unit_of_work(timeout=self.timeout)(_run)
-        return self.guard(lambda: session.execute_write(work, query, params))
+
+        def in_session() -> neo4j.SummaryCounters:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work, query, params)
+
+        return self.guard(in_session)
 
     def _count(self, counters: neo4j.SummaryCounters, statement: bool = True) -> None:
         self.report.statements += statement

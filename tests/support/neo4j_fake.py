@@ -18,7 +18,8 @@ def _answer(conn: socket.socket, kind: str) -> None:
     with conn:
         if kind == "silent":  # accepts and never answers
             time.sleep(120)
-        elif kind == "closes":
+            return
+        if kind == "closes":
             return
         conn.recv(20)  # the Bolt preamble and the versions the client proposes
         if kind == "http":

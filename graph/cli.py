@@ -211,15 +211,21 @@ Uri = Annotated[
 Username = Annotated[str | None, typer.Option("--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")]
 Password = Annotated[str | None, typer.Option("--password", help="Neo4j password (env NEO4J_PASSWORD).")]
 Database = Annotated[str | None, typer.Option("--database", help="Neo4j database (env NEO4J_DATABASE; default neo4j).")]
+Timeout = Annotated[
+    float | None,
+    typer.Option("--timeout", help="Seconds one Neo4j call may take before giving up (env NEO4J_TIMEOUT; default 30)."),
+]
 Dataset = Annotated[
     str, typer.Option("--dataset", envvar="ACTORGRAPH_DATASET", help="Name of the dataset in Neo4j.", show_default=True)
 ]
 
 
-def _neo4j(uri: str | None, username: str | None, password: str | None, database: str | None):
+def _neo4j(
+    uri: str | None, username: str | None, password: str | None, database: str | None, timeout: float | None = None
+):
     from .neo4jdb.settings import Settings
 
-    return Settings.from_env(uri=uri, username=username, password=password, database=database)
+    return Settings.from_env(uri=uri, username=username, password=password, database=database, timeout=timeout)
 
 
 @app.command(
@@ -238,11 +244,12 @@ def sync(
     username: Username = None,
     password: Password = None,
     database: Database = None,
+    timeout: Timeout = None,
 ) -> None:
     """Write the graph into Neo4j as one dataset; only what changed is written (a re-sync writes nothing)."""
     from .neo4jdb import command
 
-    settings = _neo4j(uri, username, password, database)
+    settings = _neo4j(uri, username, password, database, timeout)
     command.sync(lambda: _corpus(seeds, schema), settings, dataset, prune, dry_run, batch_size)
 
 
@@ -256,11 +263,12 @@ def pull(
     username: Username = None,
     password: Password = None,
     database: Database = None,
+    timeout: Timeout = None,
 ) -> None:
     """Read a dataset back from Neo4j and write it as node-link JSON (equal to the built graph.json)."""
     from .neo4jdb import command
 
-    command.pull(_neo4j(uri, username, password, database), dataset, target)
+    command.pull(_neo4j(uri, username, password, database, timeout), dataset, target)
 
 
 @app.command(
@@ -291,6 +299,7 @@ def query(
     username: Username = None,
     password: Password = None,
     database: Database = None,
+    timeout: Timeout = None,
 ) -> None:
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from .cypher import command
@@ -303,7 +312,7 @@ def query(
         store,
         queries_dir,
         lambda: _corpus(seeds, schema),
-        neo4j=_neo4j(uri, username, password, database),
+        neo4j=_neo4j(uri, username, password, database, timeout),
         write=write,
         csv_raw=csv_raw,
     )

@@ -35,11 +35,30 @@ class Path:
 
 
 @dataclass(frozen=True)
+class Duration:
+    """A Cypher duration as Neo4j holds it: months, days, seconds and nanoseconds, each kept apart (a month or
+    a day has no fixed length in Cypher, so no `timedelta` is faithful). `iso()` is Neo4j's `toString()` form."""
+
+    months: int
+    days: int
+    seconds: int
+    nanoseconds: int
+
+    def iso(self) -> str:
+        """ISO 8601, as Neo4j writes it (e.g. `P1Y2M3DT4.5S`)."""
+        from neo4j.time import Duration as Neo4jDuration
+
+        return Neo4jDuration(
+            months=self.months, days=self.days, seconds=self.seconds, nanoseconds=self.nanoseconds
+        ).iso_format()
+
+
+@dataclass(frozen=True)
 class Result:
     """Rows of values under named columns, in the order the engine returned them.
 
-    Values are Python scalars, `datetime.date`/`datetime`, lists, dicts, or the `Node`, `Relationship`
-    and `Path` above, whichever engine answered.
+    Values are Python scalars, `datetime.date`/`datetime`/`time`, lists, dicts, or the `Node`, `Relationship`,
+    `Path` and `Duration` above, whichever engine answered.
     """
 
     columns: list[str]

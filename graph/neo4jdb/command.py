@@ -1,4 +1,9 @@
-"""What `actorgraph sync` and `actorgraph pull` do: one line per failure, exit 2 (or 3: connection)."""
+"""What `actorgraph sync` and `actorgraph pull` do: one line per failure, exit 2 (or 3: connection).
+
+Exit 2: the graph or the dataset cannot be used as it is (a bad name, a write Neo4j refused, a dataset that is
+missing or incomplete). Exit 3: Neo4j cannot be used (down, wrong login, no such database, too old, not Neo4j,
+or it stopped answering within the timeout).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +24,9 @@ from ..corpus import Corpus
 from ..readwrite import node_link
 from . import pull as pulling
 from . import sync as syncing
-from .connect import connect, explain
+from .connect import bounded, connect, explain
 from .records import SyncError, check_dataset
-from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
+from .settings import EXIT_CONNECTION, TX_GRACE_S, ConnectionProblem, Settings
 
 EXIT_USAGE = 2
 RERUN = "re-run `actorgraph sync` to finish"
@@ -54,6 +59,8 @@ def sync(
             dry_run=dry_run,
             batch_size=batch_size,
             progress=progress,
+            guard=lambda call: bounded(settings, call),
+            timeout=settings.timeout + TX_GRACE_S,
         )
     for line in summary(report, settings):
         out.print(escape(line))
@@ -63,7 +70,7 @@ def pull(settings: Settings, dataset: str, target: Path) -> None:
     """Read `dataset` back and write it as node-link JSON to `target`."""
     _check_dataset(dataset)
     with _connected(settings) as driver:
-        graph = pulling.pull(driver, settings.database, dataset)
+        graph = pulling.pull(driver, settings.database, dataset, guard=lambda call: bounded(settings, call))
     node_link.write(graph, target)
     out.print(
         escape(
@@ -121,6 +128,8 @@ def _connected(settings: Settings, stopped: str | None = None) -> Iterator[neo4j
         yield driver
     except SyncError as problem:
         fail(str(problem), EXIT_USAGE)
+    except ConnectionProblem as problem:  # the server stopped answering (see `connect.bounded`)
+        fail(_joined(str(problem), stopped), EXIT_CONNECTION)
     except (Neo4jError, DriverError) as error:
         problem = explain(error, settings)
         if isinstance(problem, ConnectionProblem):

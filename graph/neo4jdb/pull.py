@@ -9,20 +9,30 @@ import neo4j
 import networkx as nx
 
 from .records import DATASET, ENTITY, RESERVED, SyncError, check_dataset
+from .sync import Guard, unguarded
 
 
-def pull(driver: neo4j.Driver, database: str, dataset: str) -> nx.MultiDiGraph:
-    """The dataset as a MultiDiGraph: nodes keyed by id, edges by relation id, graph attrs restored."""
+def pull(driver: neo4j.Driver, database: str, dataset: str, guard: Guard = unguarded) -> nx.MultiDiGraph:
+    """The dataset as a MultiDiGraph: nodes keyed by id, edges by relation id, graph attrs restored.
+
+    A dataset marked incomplete (a sync is writing it, or stopped part-way) is refused with `SyncError`.
+    Every read runs through `guard` (the command gives it a deadline).
+    """
     check_dataset(dataset)
 
     def read(query: str) -> list[neo4j.Record]:
-        records, _, _ = driver.execute_query(
-            query, dataset=dataset, database_=database, routing_=neo4j.RoutingControl.READ
+        records, _, _ = guard(
+            lambda: driver.execute_query(query, dataset=dataset, database_=database, routing_=neo4j.RoutingControl.READ)
         )
         return records
 
-    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN d.graph_json AS j")
-    if not attrs:
+    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN d.graph_json AS j, d.syncing AS syncing")
+    if attrs and attrs[0]["syncing"]:
+        raise SyncError(
+            f"dataset {dataset!r} is incomplete (a sync is writing it, or one stopped part-way), so it is not pulled: "
+            f"re-run `actorgraph sync --dataset {dataset}` to finish it"
+        )
+    if not attrs or attrs[0]["j"] is None:
         names = datasets(driver, database)
         known = f"datasets there: {', '.join(names)}" if names else "it holds none; run `actorgraph sync` first"
         raise SyncError(f"no dataset {dataset!r} in Neo4j database {database!r} ({known})")

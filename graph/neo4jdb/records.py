@@ -2,7 +2,9 @@
 
 A node becomes `(:Entity:<entity type> {dataset, id, sync_hash, …attrs})`; an edge becomes
 `-[:<cypher type> {dataset, id, sync_hash, …attrs}]->` between two nodes of the same dataset; the graph's
-own attributes are JSON on one `(:ActorgraphDataset {dataset, graph_json})` node.
+own attributes are JSON on one `(:ActorgraphDataset {dataset, graph_json})` node, which also carries
+`syncing: true` while a sync writes the dataset (and after one stopped part-way): `pull` and the neo4j engine
+refuse an incomplete dataset until a sync finishes it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ RESERVED = ("dataset", "sync_hash")  # properties sync adds; attrs may not use t
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 HASH_VERSION = "actorgraph-sync-1"
+INCOMPLETE_DATASETS = f"MATCH (d:{DATASET}) WHERE d.syncing = true RETURN collect(d.dataset) AS incomplete"
 
 
 class SyncError(Exception):

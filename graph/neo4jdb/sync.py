@@ -3,8 +3,10 @@
 Every synced node and relationship stores `dataset` and a `sync_hash` of its content. A sync reads the
 dataset's ids and hashes, plans what to create, update, relabel, recreate and (with `prune`) delete,
 then writes that plan in batches of `UNWIND $rows AS row MERGE … SET …`, keyed by (dataset, id) under
-uniqueness constraints. Labels and types come from the schema and are checked before they reach Cypher;
-all values are parameters.
+uniqueness constraints. A sync that writes anything first marks the dataset incomplete (`syncing: true` on its
+dataset node) and clears the mark in its last write, with the graph attributes: `pull` and the neo4j engine
+refuse the dataset in between, so a reader never takes a half-written dataset for the whole. Labels and
+types come from the schema and are checked before they reach Cypher; all values are parameters.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 import networkx as nx
@@ -56,6 +58,7 @@ class Existing:
     rels: dict[str, tuple[str | None, str, str, str]]
     graph_json: str | None
     duplicate_rels: list[tuple[str, str]] = field(default_factory=list)
+    incomplete: bool = False  # marked `syncing`: a sync is writing it, or stopped part-way
 
 
 @dataclass
@@ -76,13 +79,14 @@ class Plan:
     unchanged_rels: int = 0
     graph_attrs: str | None = None  # "created", "updated" or None (unchanged)
     graph_json: str = ""
+    finish: bool = False  # the dataset is marked incomplete: the sync must clear the mark even if all else is in place
 
     def writes(self, prune: bool) -> int:
         """Rows the sync writes: upserts, relabels, recreations, graph attrs and, with `prune`, deletions."""
         upserts = len(self.create_nodes) + len(self.update_nodes) + len(self.create_rels) + len(self.update_rels)
         stale = len(self.stale_nodes) + len(self.stale_rels) if prune else 0
         extra = len(self.relabel) + len(self.recreate) + len(self.duplicate_rels)
-        return upserts + extra + stale + (self.graph_attrs is not None)
+        return upserts + extra + stale + (self.graph_attrs is not None or self.finish)
 
 
 @dataclass
@@ -100,6 +104,12 @@ class SyncReport:
 
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
+Guard = Callable[[Callable[[], T]], T]
+
+
+def unguarded(call: Callable[[], T]) -> T:
+    return call()
 
 
 def sync(
@@ -113,19 +123,28 @@ def sync(
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], Progress] | None = None,
+    guard: Guard = unguarded,
+    timeout: float | None = None,
 ) -> SyncReport:
-    """Make `dataset` in `database` hold `graph`; `progress(total)` returns a callback advanced per item."""
+    """Make `dataset` in `database` hold `graph`; `progress(total)` returns a callback advanced per item.
+
+    Every call to Neo4j runs through `guard` (the command gives it a deadline: `connect.bounded`); `timeout` is
+    the server-side limit of each write transaction, in seconds.
+    """
     check_dataset(dataset)
     with paused_gc():  # a million records that all stay alive: nothing for the collector to find
         nodes, rels = node_records(graph, schema, dataset), rel_records(graph, schema, dataset)
-    plan = make_plan(dataset, nodes, rels, graph_json(graph), read_existing(driver, database, dataset, rels))
+    existing = guard(lambda: read_existing(driver, database, dataset, rels))
+    plan = make_plan(dataset, nodes, rels, graph_json(graph), existing)
     report = SyncReport(plan, prune, dry_run)
     if dry_run:
         return report
-    writer = _Writer(driver, database, dataset, batch_size, report)
-    writer.constraints(schema)
     total = plan.writes(prune)
-    writer.advance = progress(total) if progress and total else None
+    if not total:
+        return report
+    writer = _Writer(driver, database, dataset, batch_size, report, guard, timeout)
+    writer.constraints(schema)
+    writer.advance = progress(total + 1) if progress else None  # + the mark written first
     _apply(writer, plan, prune)
     return report
 
@@ -173,12 +192,16 @@ def read_existing(driver: neo4j.Driver, database: str, dataset: str, current: Se
                 duplicates.append((rid, rtype))
             else:
                 rels[rid] = (digest, rtype, source, target)
-    attrs = read(f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN collect(d.graph_json) AS rows")["rows"]
+    marks = read(
+        f"MATCH (d:{DATASET} {{dataset: $dataset}}) RETURN collect(d.graph_json) AS rows, "
+        "coalesce(max(d.syncing), false) AS incomplete"
+    )
     return Existing(
         nodes={i: (h, labels) for i, h, labels in nodes["rows"]},
         rels=rels,
-        graph_json=attrs[0] if attrs else None,
+        graph_json=marks["rows"][0] if marks["rows"] else None,
         duplicate_rels=sorted(duplicates),
+        incomplete=marks["incomplete"],
     )
 
 
@@ -186,7 +209,7 @@ def make_plan(
     dataset: str, nodes: Sequence[NodeRecord], rels: Sequence[RelRecord], attrs: str, existing: Existing
 ) -> Plan:
     """Compare the graph's records with what the dataset holds."""
-    plan = Plan(dataset, graph_json=attrs, duplicate_rels=list(existing.duplicate_rels))
+    plan = Plan(dataset, graph_json=attrs, duplicate_rels=list(existing.duplicate_rels), finish=existing.incomplete)
     for node in nodes:
         old = existing.nodes.get(node.id)
         if old is None:
@@ -217,8 +240,10 @@ def make_plan(
 
 
 def _apply(writer: _Writer, plan: Plan, prune: bool) -> None:
-    """Write the plan: old and duplicate relationships out, nodes in, relationships in, stale nodes out, graph attrs
-    last (so a first sync that stops part-way leaves no dataset node: `pull` refuses it until a re-run finishes)."""
+    """Write the plan: the dataset marked incomplete, old and duplicate relationships out, nodes in, relationships
+    in, stale nodes out, then graph attrs and the mark cleared in one last write (so a sync that stops part-way
+    leaves the dataset marked: `pull` and the neo4j engine refuse it until a re-run finishes)."""
+    writer.write(f"UNWIND $rows AS mark MERGE (d:{DATASET} {{dataset: $dataset}}) SET d.syncing = mark", [True])
     doomed = [(r.id, old_type) for r, old_type in plan.recreate] + plan.duplicate_rels
     if prune:
         doomed += plan.stale_rels
@@ -270,18 +295,27 @@ def _apply(writer: _Writer, plan: Plan, prune: bool) -> None:
             f"UNWIND $rows AS id MATCH (n:{ENTITY} {{dataset: $dataset, id: id}}) DETACH DELETE n",
             plan.stale_nodes,
         )
-    if plan.graph_attrs is not None:
-        writer.write(
-            f"UNWIND $rows AS json MERGE (d:{DATASET} {{dataset: $dataset}}) SET d.graph_json = json",
-            [plan.graph_json],
-        )
+    writer.write(
+        f"UNWIND $rows AS json MERGE (d:{DATASET} {{dataset: $dataset}}) SET d.graph_json = json REMOVE d.syncing",
+        [plan.graph_json],
+    )
 
 
 class _Writer:
     """Runs write statements in batches, one transaction per batch, adding up Neo4j's counters."""
 
-    def __init__(self, driver: neo4j.Driver, database: str, dataset: str, batch: int, report: SyncReport) -> None:
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        dataset: str,
+        batch: int,
+        report: SyncReport,
+        guard: Guard = unguarded,
+        timeout: float | None = None,
+    ) -> None:
         self.driver, self.database, self.dataset = driver, database, dataset
+        self.guard, self.timeout = guard, timeout
         self.batch = max(1, batch)
         self.report = report
         self.advance: Progress | None = None
@@ -299,27 +333,36 @@ class _Writer:
                 f"CREATE CONSTRAINT {quoted('actorgraph_rel_' + rtype.strip('`').lower())} IF NOT EXISTS "
                 f"FOR ()-[r:{rtype}]-() REQUIRE (r.dataset, r.id) IS UNIQUE"
             )
-        with self.driver.session(database=self.database) as session:  # managed: a deadlock with a concurrent
-            for statement in statements:  # sync creating the same constraints is retried
-                self._count(session.execute_write(_run, statement, {}), statement=False)
+        for statement in statements:  # managed: a deadlock with a concurrent sync creating them is retried
+            self._count(self._transaction(statement, {}), statement=False)
 
     def write(self, query: str, rows: Sequence[Any], on_conflict: str | None = None) -> None:
         """Run `query` with `$rows` = each batch of `rows` and `$dataset`, one transaction per batch.
 
         A batch the uniqueness constraints refuse is run again as `on_conflict`, if given (MERGE for CREATE).
         """
-        with self.driver.session(database=self.database) as session:
-            for start in range(0, len(rows), self.batch):
-                params = {"rows": list(rows[start : start + self.batch]), "dataset": self.dataset}
-                try:
-                    counters = session.execute_write(_run, query, params)
-                except neo4j.exceptions.ConstraintError:
-                    if on_conflict is None:
-                        raise
-                    counters = session.execute_write(_run, on_conflict, params)
-                self._count(counters)
-                if self.advance:
-                    self.advance(len(params["rows"]))
+        for start in range(0, len(rows), self.batch):
+            params = {"rows": list(rows[start : start + self.batch]), "dataset": self.dataset}
+            try:
+                counters = self._transaction(query, params)
+            except neo4j.exceptions.ConstraintError:
+                if on_conflict is None:
+                    raise
+                counters = self._transaction(on_conflict, params)
+            self._count(counters)
+            if self.advance:
+                self.advance(len(params["rows"]))
+
+    def _transaction(self, query: str, params: dict[str, Any]) -> neo4j.SummaryCounters:
+        """One write transaction in a session of its own (pooled connections make that cheap), session and all
+        within the guard's deadline, the transaction also within the server-side `timeout`."""
+        work = neo4j.unit_of_work(timeout=self.timeout)(_run)
+
+        def in_session() -> neo4j.SummaryCounters:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work, query, params)
+
+        return self.guard(in_session)
 
     def _count(self, counters: neo4j.SummaryCounters, statement: bool = True) -> None:
         self.report.statements += statement

@@ -7,7 +7,10 @@ the races use the session's server.
 from __future__ import annotations
 
 import itertools
+import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -151,7 +154,7 @@ def test_a_server_killed_mid_sync_is_one_line_and_exit_3_and_a_rerun_finishes_th
     server.start()
     with connect(own) as driver:
         assert 0 < count(driver, own.database, "MATCH (n:Entity {dataset: $d}) RETURN count(n)", d=dataset) <= 300
-        assert count(driver, own.database, "MATCH (n:ActorgraphDataset {dataset: $d}) RETURN count(n)", d=dataset) == 0
+    refused_while_incomplete(own_cli, dataset)
 
     rerun = own_cli("sync", "--seeds", synth_one, "--dataset", dataset, "--batch-size", BATCH)
 
@@ -162,6 +165,70 @@ def test_a_server_killed_mid_sync_is_one_line_and_exit_3_and_a_rerun_finishes_th
         no_duplicates(driver, own.database, dataset)
     again = own_cli("sync", "--seeds", synth_one, "--dataset", dataset)
     assert "nothing written (already in sync)" in again.stdout
+
+
+def refused_while_incomplete(cli, dataset: str) -> None:
+    """`pull` and `query --engine neo4j` refuse the dataset a sync left part-way, saying how to finish it."""
+    pulled = one_line(cli("pull", "--dataset", dataset, "--out", "/dev/null"), 2, f"dataset {dataset!r} is incomplete")
+    assert f"re-run `actorgraph sync --dataset {dataset}` to finish" in pulled
+    asked = cli("query", "MATCH ()-[r]->() RETURN count(r) AS n", "--engine", "neo4j")
+    assert f"{dataset!r} in this database is incomplete" in one_line(asked, 2, "no query is answered until it is done")
+
+
+def test_a_resync_killed_part_way_is_refused_to_readers_until_a_rerun_converges(
+    server, own, own_cli, synth_one, synth_two, monkeypatch
+):
+    dataset = "resync-killed"
+    assert own_cli("sync", "--seeds", synth_one, "--dataset", dataset, "--batch-size", BATCH).exit_code == 0
+    kill_after_batch(server, monkeypatch, 12)  # well inside the relationships' updates
+
+    interrupted = own_cli("sync", "--seeds", synth_two, "--dataset", dataset, "--batch-size", BATCH)
+
+    monkeypatch.undo()
+    one_line(interrupted, 3, "cannot reach Neo4j")
+    server.start()
+    refused_while_incomplete(own_cli, dataset)  # not a mix of the old and the new version with exit 0
+    assert own_cli("sync", "--seeds", synth_two, "--dataset", dataset, "--batch-size", BATCH).exit_code == 0
+    with connect(own) as driver:
+        assert node_link.dumps(pull(driver, own.database, dataset)) == built(synth_two)
+        no_duplicates(driver, own.database, dataset)
+    assert "nothing written (already in sync)" in own_cli("sync", "--seeds", synth_two, "--dataset", dataset).stdout
+
+
+def test_a_server_that_stalls_mid_sync_ends_in_one_line_within_the_timeout_and_a_rerun_converges(
+    server, own, own_cli, synth_one, synth_two, monkeypatch
+):
+    dataset = "resync-stalled"
+    assert own_cli("sync", "--seeds", synth_one, "--dataset", dataset, "--batch-size", BATCH).exit_code == 0
+    batches = itertools.count(1)
+    write = sync_module._run
+
+    def write_then_stall(tx, query, params):
+        counters = write(tx, query, params)
+        if "rows" in params and next(batches) == 12:
+            os.kill(server.pid, signal.SIGSTOP)  # the JVM stops answering, its socket stays open
+        return counters
+
+    monkeypatch.setattr(sync_module, "_run", write_then_stall)
+    quick = {"NEO4J_TIMEOUT": "3", "NEO4J_CONNECT_TIMEOUT": "1"}
+    try:
+        started = time.monotonic()
+        stalled = own_cli("sync", "--seeds", synth_two, "--dataset", dataset, "--batch-size", BATCH, env=quick)
+        took = time.monotonic() - started
+        monkeypatch.undo()
+        line = one_line(stalled, 3, "did not answer within")
+        assert "s: is it stalled or overloaded? (wait longer with NEO4J_TIMEOUT or --timeout)" in line
+        assert "re-run `actorgraph sync` to finish" in line
+        assert took < 20
+        asked = own_cli("query", "RETURN 1", "--engine", "neo4j", env=quick)
+        one_line(asked, 3, "s: is it stalled or overloaded? (wait longer with NEO4J_CONNECT_TIMEOUT)")
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+    refused_while_incomplete(own_cli, dataset)
+    assert own_cli("sync", "--seeds", synth_two, "--dataset", dataset, "--batch-size", BATCH).exit_code == 0
+    with connect(own) as driver:
+        assert node_link.dumps(pull(driver, own.database, dataset)) == built(synth_two)
+        no_duplicates(driver, own.database, dataset)
 
 
 def test_a_wrong_password_is_one_line_and_exit_3(own_cli):

@@ -29,6 +29,7 @@ from neo4j.graph import Node as DriverNode
 from neo4j.graph import Path as DriverPath
 from neo4j.graph import Relationship as DriverRelationship
 
+from .._terminal import inert
 from ..neo4jdb.connect import ConnectionProblem, Settings, bounded, connect, explain
 from ..neo4jdb.records import INCOMPLETE_DATASETS
 from ..neo4jdb.settings import TX_GRACE_S
@@ -164,13 +165,8 @@ def warnings_of(summary: neo4j.ResultSummary) -> list[str]:
         text = " ".join(status.status_description.removeprefix("warn: ").split())
         where = status.position
         at = f" (line {where.line}, column {where.column})" if where else ""
-        lines.append(f"warning: {_inert(text)}{at}")
+        lines.append(f"warning: {inert(text)}{at}")
     return lines
-
-
-def _inert(text: str) -> str:
-    """Control characters (e.g. from a label name in the query) shown as escapes, never sent to the terminal."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def value(item: Any) -> Any:

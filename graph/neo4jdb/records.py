@@ -59,13 +59,13 @@ class RelRecord:
 
 def quoted(name: str) -> str:
     """`name` as a backtick-quoted Cypher identifier, if it is a plain identifier; else `SyncError`."""
-    if not IDENTIFIER.match(name):
+    if not IDENTIFIER.fullmatch(name):
         raise SyncError(f"{name!r} is not a plain identifier and cannot be a Neo4j label or type")
     return f"`{name}`"
 
 
 def check_dataset(name: str) -> str:
-    if not DATASET_NAME.match(name):
+    if not DATASET_NAME.fullmatch(name):
         raise SyncError(f"dataset name {name!r}: use letters, digits, '.', '_' and '-' (at most 100)")
     return name
 
@@ -124,7 +124,7 @@ _canonical = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # as j
 
 def _named(names: set[str] | frozenset[str]) -> frozenset[str]:
     """The attribute names sync may write: plain identifiers, none reserved for sync."""
-    return frozenset(n for n in names if IDENTIFIER.match(n) and n not in _RESERVED)
+    return frozenset(n for n in names if IDENTIFIER.fullmatch(n) and n not in _RESERVED)
 
 
 def _storable(what: str, attrs: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
@@ -135,7 +135,7 @@ def _storable(what: str, attrs: dict[str, Any], fields: frozenset[str]) -> dict[
     for name, value in attrs.items():
         if name in RESERVED:
             raise SyncError(f"{what}: attribute {name!r} is reserved for sync; rename it in the schema")
-        if name not in fields or not IDENTIFIER.match(name):
+        if name not in fields or not IDENTIFIER.fullmatch(name):
             raise SyncError(f"{what}: attribute {name!r} is neither a core field nor declared in the schema")
         if not _is_storable(value):
             raise SyncError(f"{what}: attribute {name!r} holds {type(value).__name__}, which Neo4j cannot store")

@@ -8,7 +8,8 @@ transactions, or calls a procedure outside `READ_PROCEDURES` (Neo4j 5.26 types `
 
 Whole nodes, relationships and paths come back as the engine-neutral `base.Node`, `base.Relationship` and
 `base.Path` (ids are the actorgraph `id` property; the element id only when a node has none); Neo4j's temporal
-values as `datetime.date`, `datetime.datetime`, `datetime.time` and `base.Duration`. Neo4j's warnings (an unknown
+values as `datetime.date`, `datetime.datetime`, `datetime.time` and `base.Duration` (a time or datetime with
+nanoseconds stays a `neo4j.time` value, so nothing is rounded). Neo4j's warnings (an unknown
 label, relationship type or property) go to `warn`, one line each (stderr by default).
 
 The engine does not filter by dataset: a query sees every dataset synced into the database, and is refused
@@ -206,16 +207,12 @@ def _id(entity: DriverNode | DriverRelationship) -> str:
 
 
 def temporal(item: Any) -> Any:
-    """neo4j.time values as Python's; refused where Python would drop nanoseconds."""
+    """neo4j.time values as Python's; one with nanoseconds Python cannot hold stays a neo4j.time value (never
+    rounded: the output formats print it exactly, as Neo4j's `toString()` does)."""
     if isinstance(item, neo4j.time.Date):
         return item.to_native()
     if isinstance(item, neo4j.time.DateTime | neo4j.time.Time):
-        if item.nanosecond % 1000:
-            raise QueryError(
-                f"the value {item.iso_format()} has nanoseconds, which Python's datetime cannot hold: "
-                "return it as text instead (toString(…))"
-            )
-        return item.to_native()
+        return item if item.nanosecond % 1000 else item.to_native()
     if isinstance(item, dt.date | dt.time | dt.timedelta):
         return item
     raise QueryError(f"a value of type {type(item).__name__} cannot be shown; return it as text instead (toString(…))")

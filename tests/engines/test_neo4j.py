@@ -199,9 +199,9 @@ def test_temporal_values_become_python_values(engine):
     assert dates == [dt.date(2024, 1, 2)]
 
 
-def test_a_time_with_nanoseconds_is_refused_not_rounded(engine):
-    with pytest.raises(QueryError, match=r"nanoseconds.*toString"):
-        engine.run("RETURN localtime('10:20:30.123456789') AS t")
+def test_a_time_with_nanoseconds_is_kept_whole_not_rounded(engine):
+    (t,) = engine.run("RETURN localtime('10:20:30.123456789') AS t").rows[0]
+    assert t.nanosecond == 123_456_789 and t.iso_format() == "10:20:30.123456789"
 
 
 # --------------------------------------------------------------------------- Neo4j's warnings

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rich.columns import Columns
 from rich.panel import Panel
 from rich.table import Table
@@ -12,6 +12,9 @@ from rich.table import Table
 from ._problems import closest
 from ._resolve import alias_key
 from .corpus import Corpus, Entity, Relation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def counts_line(corpus: Corpus) -> str:

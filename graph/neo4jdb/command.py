@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..build import build_graph
 from ..corpus import Corpus
+from ..exitcodes import ExitCode
 from ..readwrite import node_link
 from . import pull as pulling
 from . import sync as syncing
@@ -23,7 +24,7 @@ from .connect import connect, explain
 from .records import SyncError, check_dataset
 from .settings import EXIT_CONNECTION, ConnectionProblem, Settings
 
-EXIT_USAGE = 2
+EXIT_USAGE = ExitCode.USAGE
 RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
 out = Console(soft_wrap=True, highlight=False)

@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass
 
 from ..engines.base import EngineUnavailable
+from ..exitcodes import ExitCode
 
-EXIT_CONNECTION = 3
+EXIT_CONNECTION = ExitCode.CONNECTION
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USERNAME = "neo4j"
 DEFAULT_DATABASE = "neo4j"

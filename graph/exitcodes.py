@@ -11,6 +11,8 @@ __all__ = ["ExitCode"]
 
 
 class ExitCode(IntEnum):
+    """What an `actorgraph` command's exit status means; `.meaning` says it in words."""
+
     OK = 0
     INVALID_SEEDS = 1
     USAGE = 2

@@ -45,7 +45,8 @@ def test_query_by_name_returns_columns_rows_and_records() -> None:
 
 
 def test_query_text_with_params_typed_as_declared() -> None:
-    text = query("MATCH (a:Agency) WHERE a.name STARTS WITH $p RETURN a.name AS n ORDER BY n", {"p": "Los"}, seeds=SEEDS)
+    cypher = "MATCH (a:Agency) WHERE a.name STARTS WITH $p RETURN a.name AS n ORDER BY n"
+    text = query(cypher, {"p": "Los"}, seeds=SEEDS)
     assert text.rows == [("Los Angeles Police Department",), ("Los Angeles Unified School District",)]
     by_name = query("evidence-for", {"type": "supports"}, seeds=SEEDS)
     assert by_name.rows and all("supports" in str(r) for r in by_name.rows)
@@ -122,7 +123,10 @@ def modules_after(code: str) -> set[str]:
     return set(done.stdout.splitlines()[-1].split()[1:])
 
 
-CLI = "import sys\nfrom graph.cli import app\nsys.argv = ['actorgraph', *{args!r}]\ntry:\n    app()\nexcept SystemExit:\n    pass"
+CLI = (
+    "import sys\nfrom graph.cli import app\nsys.argv = ['actorgraph', *{args!r}]\n"
+    "try:\n    app()\nexcept SystemExit:\n    pass"
+)
 
 
 @pytest.mark.parametrize(
@@ -149,3 +153,9 @@ def test_import_graph_loads_neither_networkx_nor_pydantic() -> None:
 def test_the_probe_sees_heavy_modules_when_they_are_loaded() -> None:
     # The start-up checks above would pass vacuously if the probe saw nothing: a query does load ladybug.
     assert "ladybug" in modules_after(CLI.format(args=["query", "stance-matrix", "--format", "json"]))
+
+
+def test_a_query_on_a_cached_store_loads_neither_pyarrow_nor_numpy(tmp_path: Path) -> None:
+    args = ["query", "stance-matrix", "--store", str(tmp_path), "--seeds", str(SEEDS)]
+    assert "pyarrow" in modules_after(CLI.format(args=args))  # the first run loads the store: pyarrow is used
+    assert not modules_after(CLI.format(args=args)) & {"pyarrow", "numpy", "pyvis", "igraph", "neo4j"}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rich.columns import Columns
 from rich.panel import Panel
 from rich.table import Table
@@ -15,6 +15,9 @@ from ._resolve import alias_key
 from ._terminal import inert, plain
 from ._terminal import markup as _esc
 from .corpus import Corpus, Entity, Relation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def problem_text(problem: Problem) -> Text:

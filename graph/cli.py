@@ -2,98 +2,167 @@
 
 from __future__ import annotations
 
-import webbrowser
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import _report, _terminal
-from ._atomic import write_all
-from ._problems import ValidationFailed
-from ._spreadsheet import Guard
+from . import _terminal
 from ._terminal import markup
-from .build import build_graph
-from .corpus import Corpus, load_corpus
-from .page import document_texts, render_page, write_page
-from .readwrite import graphml, node_link
-from .readwrite._fields import ExportError
+from .exitcodes import ExitCode
 from .readwrite.formats import FORMATS
-from .readwrite.formats import export as export_graph
-from .synth import SynthRefused, SynthSpec, synthesize
+
+if TYPE_CHECKING:
+    from ._problems import ValidationFailed
+    from .corpus import Corpus
+    from .project import Project
 
 app = typer.Typer(
     name="actorgraph",
-    help="News reporting as a provenance-backed graph of political actors and their stances.",
+    help="News reporting as a provenance-backed graph of political actors and their stances. "
+    "Commands find the project (actorgraph.toml or a seeds/ folder) in the working folder or above it. "
+    "Exit codes: " + "; ".join(f"{c.value} {c.meaning}" for c in ExitCode) + ".",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = _terminal.console()
 err = _terminal.console(stderr=True)
 
-Seeds = Annotated[Path, typer.Option("--seeds", envvar="ACTORGRAPH_SEEDS", help="Seeds folder.", show_default=True)]
+ProjectDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--project",
+        "-C",
+        envvar="ACTORGRAPH_PROJECT",
+        help="Find the project from this folder instead of the working folder.",
+    ),
+]
+Seeds = Annotated[
+    Path | None,
+    typer.Option("--seeds", envvar="ACTORGRAPH_SEEDS", help="Seeds folder \\[default: the project's seeds/]."),
+]
 SchemaOpt = Annotated[Path | None, typer.Option("--schema", help="Schema file \\[default: SEEDS/schema.yaml].")]
-OutDir = Annotated[Path, typer.Option("--out", envvar="ACTORGRAPH_OUT", help="Output folder.", show_default=True)]
+OutDir = Annotated[
+    Path | None, typer.Option("--out", envvar="ACTORGRAPH_OUT", help="Output folder \\[default: the project's build/].")
+]
 
 
-def _corpus(seeds: Path, schema: Path | None) -> Corpus:
-    """Load the corpus, or print every problem and exit 1."""
+def _project(project: Path | None, seeds: Path | None, schema: Path | None) -> Project:
+    """The project the command works on (found like git finds a repository), or exit 1 saying how to point at one."""
+    from .project import ProjectError, open_project
+
     try:
-        return load_corpus(seeds, schema)
+        return open_project(seeds, schema, project)
+    except ProjectError as problem:
+        _exit(str(problem), ExitCode.INVALID_SEEDS)
+
+
+def _load(where: Project) -> Corpus:
+    """Load the project's corpus, or print every problem and exit 1."""
+    from ._problems import ValidationFailed
+    from .corpus import load_corpus
+
+    try:
+        return load_corpus(where.seeds, where.schema)
     except ValidationFailed as failed:
         _fail(failed)
 
 
+def _corpus(seeds: Path | None, schema: Path | None, project: Path | None = None) -> Corpus:
+    """Load the corpus of the project found from `project` (or here), `seeds`/`schema` overriding; or exit 1."""
+    return _load(_project(project, seeds, schema))
+
+
 def _fail(failed: ValidationFailed) -> NoReturn:
     """Print every problem, then exit 1."""
+    from . import _report
+
     for problem in failed.problems:
         err.print(_report.problem_text(problem))
     err.print(f"[bold red]{markup(failed)}[/]: nothing was written.")
-    raise typer.Exit(1)
+    raise typer.Exit(ExitCode.INVALID_SEEDS)
+
+
+def _exit(message: str, code: ExitCode) -> NoReturn:
+    """One line on stderr, then exit with `code`."""
+    err.print(f"error: {markup(message)}")
+    raise typer.Exit(code)
+
+
+def _counts(corpus: Corpus) -> str:
+    from . import _report
+
+    return _report.counts_line(corpus)
+
+
+@app.command(epilog="Example: actorgraph init la && cd la && actorgraph build && actorgraph query stance-matrix")
+def init(
+    folder: Annotated[Path, typer.Argument(help="A new or empty folder to make the project in.")],
+) -> None:
+    """Start a project: actorgraph.toml, example seeds (schema, one article, its annotation), queries/, README."""
+    from .project import ProjectError, init_project
+
+    try:
+        made = init_project(folder)
+    except ProjectError as problem:
+        _exit(f"{problem}; choose a new folder name", ExitCode.USAGE)
+    except OSError as problem:
+        _exit(f"cannot write {folder}: {problem}", ExitCode.OUTPUT)
+    then = "`actorgraph build` and `actorgraph query stance-matrix`"
+    out.print(f"Made a project in {_paths(folder)}: cd into it, then {then}.")
+    out.print(f"Seeds in {_paths(made.seeds)}, your queries in {_paths(made.queries)}, outputs to {_paths(made.out)}.")
 
 
 @app.command(epilog="Example: actorgraph validate --seeds seeds")
-def validate(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
+def validate(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None) -> None:
     """Check the seeds folder: every problem, with file, line and a hint. Exit 1 if any."""
-    corpus = _corpus(seeds, schema)
-    out.print(f"[green]ok[/]: {_report.counts_line(corpus)}")
+    corpus = _corpus(seeds, schema, project)
+    out.print(f"[green]ok[/]: {_counts(corpus)}")
 
 
 @app.command(epilog="Example: actorgraph build --seeds seeds --out build")
-def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDir = Path("build")) -> None:
+def build(seeds: Seeds = None, schema: SchemaOpt = None, out_dir: OutDir = None, project: ProjectDir = None) -> None:
     """Validate the seeds; write OUT/graph.json (node-link), OUT/graph.graphml and OUT/graph.html (the page)."""
-    corpus = _corpus(seeds, schema)
-    graph = build_graph(corpus)
-    target, graphml_path, page = out_dir / "graph.json", out_dir / "graph.graphml", out_dir / "graph.html"
-    # Every output is written to a temporary file before any is renamed: a failure leaves the previous build whole.
-    outputs = {
-        target: node_link.dumps(graph),
-        graphml_path: graphml.stream(graph, corpus.schema),
-        page: render_page(graph, corpus.schema, document_texts(corpus)),
-    }
-    write_all(outputs)
-    out.print(f"Built {_report.counts_line(corpus)} → {_paths(target, graphml_path, page)}")
-    out.print(_report.stats_tables(graph))
+    from ._report import stats_tables
+    from .outputs import write_build
+
+    where = _project(project, seeds, schema)
+    built = _writing(lambda: write_build(_load(where), out_dir or where.out))
+    out.print(f"Built {_counts(built.corpus)} → {_paths(*built.paths)}")
+    out.print(stats_tables(built.graph))
 
 
 @app.command(epilog="Example: actorgraph viz --seeds seeds --out build/graph.html --open")
 def viz(
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
-    out_path: Annotated[Path, typer.Option("--out", help="Page to write.", show_default=True)] = Path(
-        "build/graph.html"
-    ),
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Page to write \\[default: the project's build/graph.html].")
+    ] = None,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    project: ProjectDir = None,
 ) -> None:
     """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
-    corpus = _corpus(seeds, schema)
-    page = write_page(build_graph(corpus), corpus.schema, out_path, document_texts(corpus))
-    out.print(f"Wrote {_paths(page)} ({_report.counts_line(corpus)})")
+    from .build import build_graph
+    from .page import document_texts, write_page
+
+    where = _project(project, seeds, schema)
+    corpus = _load(where)
+    target = out_path or where.out / "graph.html"
+    page = _writing(lambda: write_page(build_graph(corpus), corpus.schema, target, document_texts(corpus)))
+    out.print(f"Wrote {_paths(page)} ({_counts(corpus)})")
     if open_page:
+        import webbrowser
+
         webbrowser.open(page.resolve().as_uri())
+
+
+def _paths(*paths: Path | str) -> str:
+    """File names as the user can read them: inert, never markup."""
+    return markup(", ".join(map(str, paths)), lines=False)
 
 
 CsvRaw = Annotated[
@@ -105,9 +174,12 @@ CsvRaw = Annotated[
 ]
 
 
-def _paths(*paths: Path | str) -> str:
-    """File names as the user can read them: inert, never markup."""
-    return markup(", ".join(map(str, paths)), lines=False)
+def _writing(write):
+    """`write()`, an output that cannot be written exiting 4 with one message (nothing half-written is left)."""
+    try:
+        return write()
+    except OSError as failed:
+        _exit(f"cannot write: {failed}; nothing was written", ExitCode.OUTPUT)
 
 
 ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
@@ -126,24 +198,31 @@ def export(
             "--out", help="File to write \\[default: build/graph.EXT]; for csv a folder \\[default: build/csv]."
         ),
     ] = None,
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
     csv_raw: CsvRaw = False,
+    project: ProjectDir = None,
 ) -> None:
     """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin.
 
     CSV text cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them;
     for `neo4j-admin database import` pass --csv-raw (exact cells, unsafe to open in a spreadsheet).
     """
-    corpus = _corpus(seeds, schema)
-    target = out_path or Path("build") / FORMATS[fmt.value].default
+    from ._spreadsheet import Guard
+    from .build import build_graph
+    from .readwrite._fields import ExportError
+    from .readwrite.formats import export as export_graph
+
+    where = _project(project, seeds, schema)
+    corpus = _load(where)
+    target = out_path or where.out / FORMATS[fmt.value].default
     guard = Guard(raw=csv_raw)
     try:
         written = export_graph(build_graph(corpus), fmt.value, target, corpus.schema, guard=guard)
     except (ExportError, OSError) as failed:
         err.print(f"[bold red]cannot export {fmt.value}[/]: {markup(failed)}; nothing was written.")
-        raise typer.Exit(1) from None
-    out.print(f"Exported {_report.counts_line(corpus)} → {_paths(*written)}")
+        raise typer.Exit(ExitCode.OUTPUT) from None
+    out.print(f"Exported {_counts(corpus)} → {_paths(*written)}")
     if note := guard.note():
         err.print(f"note: {markup(note)}")
 
@@ -151,25 +230,31 @@ def export(
 @app.command(epilog="Example: actorgraph show LAPD")
 def show(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias (any case).")],
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
+    project: ProjectDir = None,
 ) -> None:
     """Show one actor, its relations and their evidence."""
-    corpus = _corpus(seeds, schema)
+    from . import _report
+
+    corpus = _corpus(seeds, schema, project)
     entity = _report.find_entity(corpus, name)
     if entity is None:
         err.print(markup(f"no actor named {name!r}; {_report.suggest(corpus, name)}"))
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.USAGE)
     out.print(_report.entity_panel(corpus, entity))
     out.print(_report.relations_table(corpus, entity))
 
 
 @app.command(epilog="Example: actorgraph stats --seeds seeds")
-def stats(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None) -> None:
+def stats(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None) -> None:
     """Count documents, actors and relations, by type."""
-    corpus = _corpus(seeds, schema)
-    out.print(_report.counts_line(corpus))
-    out.print(_report.stats_tables(build_graph(corpus)))
+    from ._report import stats_tables
+    from .build import build_graph
+
+    corpus = _corpus(seeds, schema, project)
+    out.print(_counts(corpus))
+    out.print(stats_tables(build_graph(corpus)))
 
 
 @app.command(epilog="Example: actorgraph synth build/synth-10k --relations 10000 --seed 1")
@@ -181,25 +266,57 @@ def synth(
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 0,
     per_document: Annotated[int, typer.Option(min=1, help="Relations per document.")] = 100,
     fmt: Annotated[str, typer.Option("--format", help="jsonl (bulk) or yaml (one file per document).")] = "jsonl",
-    schema: Annotated[Path, typer.Option("--schema", help="Schema to generate for.")] = Path("seeds/schema.yaml"),
+    schema: Annotated[
+        Path | None,
+        typer.Option("--schema", help="Schema to generate for \\[default: the project's, else the example's]."),
+    ] = None,
+    project: ProjectDir = None,
 ) -> None:
     """Generate a valid seeds tree of any size, deterministically, for benchmarks and tests."""
+    from ._problems import ValidationFailed
+    from .project import STARTER, find_project
+    from .synth import SynthRefused, SynthSpec, synthesize
+
     if fmt not in ("jsonl", "yaml"):
         err.print(markup(f"--format must be jsonl or yaml, not {fmt!r}"))
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.USAGE)
+    found = find_project(project) if schema is None else None
+    schema = schema or (found.schema or found.seeds / "schema.yaml" if found else STARTER / "seeds" / "schema.yaml")
     try:
         synthesize(out_dir, SynthSpec(relations, seed, per_document, fmt), schema)
     except ValidationFailed as failed:
         _fail(failed)
     except SynthRefused as refused:
-        err.print(f"synth: {_terminal.inert(str(refused))}", markup=False)
-        raise typer.Exit(2) from None
+        _exit(f"synth: {refused}", ExitCode.USAGE)
     out.print(f"Wrote {relations} relations in {fmt} to {_paths(out_dir)}")
 
 
 QueriesDir = Annotated[
-    Path, typer.Option("--queries", envvar="ACTORGRAPH_QUERIES", help="Folder of shipped .cypher queries.")
+    Path | None,
+    typer.Option(
+        "--queries",
+        envvar="ACTORGRAPH_QUERIES",
+        help="Folder of your .cypher queries \\[default: the project's queries/]; looked in before the shipped ones.",
+    ),
 ]
+
+
+def _query_folders(where: Project | None, queries_dir: Path | None) -> list[Path]:
+    """Where query names are looked up, first match wins: --queries, the project's queries/, the shipped ones."""
+    from .project import SHIPPED_QUERIES
+
+    given = [queries_dir] if queries_dir is not None else []
+    return given + (where.query_folders if where else [SHIPPED_QUERIES])
+
+
+def _project_or_none(project: Path | None, seeds: Path | None, schema: Path | None) -> Project | None:
+    """The project if there is one; for commands that can work without (pull, queries, query on Neo4j)."""
+    from .project import ProjectError, open_project
+
+    try:
+        return open_project(seeds, schema, project)
+    except ProjectError:
+        return None
 
 
 Uri = Annotated[
@@ -211,12 +328,14 @@ Uri = Annotated[
 Username = Annotated[str | None, typer.Option("--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")]
 Password = Annotated[str | None, typer.Option("--password", help="Neo4j password (env NEO4J_PASSWORD).")]
 Database = Annotated[str | None, typer.Option("--database", help="Neo4j database (env NEO4J_DATABASE; default neo4j).")]
+Dataset = Annotated[
+    str, typer.Option("--dataset", envvar="ACTORGRAPH_DATASET", help="Name of the dataset in Neo4j.", show_default=True)
+]
+
+
 Timeout = Annotated[
     float | None,
     typer.Option("--timeout", help="Seconds one Neo4j call may take before giving up (env NEO4J_TIMEOUT; default 30)."),
-]
-Dataset = Annotated[
-    str, typer.Option("--dataset", envvar="ACTORGRAPH_DATASET", help="Name of the dataset in Neo4j.", show_default=True)
 ]
 
 
@@ -232,7 +351,7 @@ def _neo4j(
     epilog="Example: actorgraph sync --dataset default --prune · exit 3: Neo4j unreachable or refused the login"
 )
 def sync(
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
     dataset: Dataset = "default",
     prune: Annotated[
@@ -245,29 +364,34 @@ def sync(
     password: Password = None,
     database: Database = None,
     timeout: Timeout = None,
+    project: ProjectDir = None,
 ) -> None:
     """Write the graph into Neo4j as one dataset; only what changed is written (a re-sync writes nothing)."""
     from .neo4jdb import command
 
     settings = _neo4j(uri, username, password, database, timeout)
-    command.sync(lambda: _corpus(seeds, schema), settings, dataset, prune, dry_run, batch_size)
+    command.sync(lambda: _corpus(seeds, schema, project), settings, dataset, prune, dry_run, batch_size)
 
 
 @app.command(epilog="Example: actorgraph pull --dataset default --out build/neo4j-graph.json")
 def pull(
     dataset: Dataset = "default",
-    target: Annotated[Path, typer.Option("--out", help="Node-link JSON file to write.")] = Path(
-        "build/neo4j-graph.json"
-    ),
+    target: Annotated[
+        Path | None,
+        typer.Option("--out", help="Node-link JSON file to write \\[default: the project's build/neo4j-graph.json]."),
+    ] = None,
     uri: Uri = None,
     username: Username = None,
     password: Password = None,
     database: Database = None,
     timeout: Timeout = None,
+    project: ProjectDir = None,
 ) -> None:
     """Read a dataset back from Neo4j and write it as node-link JSON (equal to the built graph.json)."""
     from .neo4jdb import command
 
+    where = _project_or_none(project, None, None)
+    target = target or (where.out if where else Path("build")) / "neo4j-graph.json"
     command.pull(_neo4j(uri, username, password, database, timeout), dataset, target)
 
 
@@ -292,26 +416,29 @@ def query(
         Path | None,
         typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Keep the embedded database here (e.g. build)."),
     ] = None,
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
-    queries_dir: QueriesDir = Path("queries"),
+    queries_dir: QueriesDir = None,
     uri: Uri = None,
     username: Username = None,
     password: Password = None,
     database: Database = None,
     timeout: Timeout = None,
+    project: ProjectDir = None,
 ) -> None:
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from .cypher import command
 
+    # The neo4j engine does not read the seeds: it needs no project (the shipped queries are always there).
+    where = _project(project, seeds, schema) if engine != "neo4j" else _project_or_none(project, seeds, schema)
     command.query(
         query,
         param or [],
         fmt,
         engine,
         store,
-        queries_dir,
-        lambda: _corpus(seeds, schema),
+        _query_folders(where, queries_dir),
+        lambda: _load(where),
         neo4j=_neo4j(uri, username, password, database, timeout),
         write=write,
         csv_raw=csv_raw,
@@ -319,11 +446,13 @@ def query(
 
 
 @app.command(epilog="Example: actorgraph queries")
-def queries(queries_dir: QueriesDir = Path("queries")) -> None:
-    """List the shipped queries with their description and parameters."""
+def queries(
+    queries_dir: QueriesDir = None, seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None
+) -> None:
+    """List the queries you can run by name (the project's own, then the shipped ones), with their parameters."""
     from .cypher import command
 
-    command.list_shipped(queries_dir)
+    command.list_shipped(_query_folders(_project_or_none(project, seeds, schema), queries_dir))
 
 
 Names = Annotated[list[str] | None, typer.Option(help="Repeat for several: an id, name or alias.")]
@@ -372,8 +501,9 @@ def network(
     target_type: Annotated[list[str] | None, typer.Option(help="Only targets of these entity types.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, csv, json or html (the page).")] = "graphml",
     out_path: Annotated[Path | None, typer.Option("--out", help="File \\[default: build/network.FORMAT].")] = None,
-    seeds: Seeds = Path("seeds"),
+    seeds: Seeds = None,
     schema: SchemaOpt = None,
+    project: ProjectDir = None,
 ) -> None:
     """Discourse networks from the stances, as DNA computes them: two-mode, congruence, conflict and more."""
     from .network import command
@@ -383,7 +513,7 @@ def network(
         *[v or [] for v in (document, exclude_document, actor_type, target_type)],
     )
     window = (window_size, window_step, window_unit)
-    corpus = lambda: _corpus(seeds, schema)  # noqa: E731
+    corpus = lambda: _corpus(seeds, schema, project)  # noqa: E731
     command.network(corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._problems import Problem, ValidationFailed
-from .corpus import load_corpus
 
 
 def validate(seeds: Path | str = "seeds", schema: Path | str | None = None) -> list[Problem]:
     """Every problem in the seeds folder, in file and line order; empty when all is well."""
+    from .corpus import load_corpus
+
     try:
         load_corpus(seeds, schema)
     except ValidationFailed as failed:

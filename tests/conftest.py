@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from graph.cli import app
 from graph.neo4jdb.settings import Settings
 
+from .support.browser import CHROMIUM, CHROMIUM_ARGS
 from .support.neo4j_server import Neo4jInfo, docker_engine_available, harness_unavailable_reason, neo4j_for_tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,3 +100,16 @@ def neo4j_driver(neo4j_settings: Settings):
     driver = connect(neo4j_settings)
     yield driver
     driver.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One real headless Chromium for the session (Playwright allows one per process), shared by every test folder."""
+    if not CHROMIUM.exists():
+        missing("Chromium", f"no {CHROMIUM} (scripts/dev-setup.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -39,7 +39,7 @@ def test_show_names_an_attributed_claim(cli) -> None:
 
 def test_show_suggests_a_close_name_for_an_unknown_actor(cli) -> None:
     result = cli("show", "LAPDD")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an unknown name is a usage error (ExitCode.USAGE)
     assert "did you mean 'LAPD'?" in result.stderr
 
 

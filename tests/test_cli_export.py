@@ -54,7 +54,7 @@ def test_export_json_is_node_link(tmp_path):
 def test_export_failure_is_one_message_without_traceback(tmp_path):
     (tmp_path / "taken.graphml").mkdir()
     result = runner.invoke(app, ["export", "--out", str(tmp_path / "taken.graphml"), "--seeds", str(SEEDS)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # ExitCode.OUTPUT
     assert "cannot export graphml" in result.output
     assert "Traceback" not in result.output
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -15,12 +14,12 @@ from .._terminal import console, is_terminal, markup
 from ..build import build_graph
 from ..corpus import Corpus
 from ..engines import EngineUnavailable, QueryError, Result, open_engine
+from ..exitcodes import ExitCode
 from ..neo4jdb.settings import EXIT_CONNECTION, ConnectionProblem, Settings
 from . import output, params
-from .library import LibraryError, QueryFile, find_query, list_queries, read_query
+from .library import LibraryError, list_queries, resolve
 from .run import run_query
 
-QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 out = console()
 err = console(stderr=True)
 
@@ -83,18 +82,6 @@ def print_result(result: Result, fmt: str, csv_raw: bool = False) -> None:
         out.print(output.count_line(result))
 
 
-def resolve(text: str, queries_dir: Path) -> QueryFile | None:
-    """The shipped query or file `text` names, or None when `text` is Cypher itself."""
-    if text.endswith(".cypher"):
-        path = Path(text)
-        if not path.is_file():
-            raise LibraryError(f"no such query file: {text}")
-        return read_query(path)
-    if QUERY_NAME.match(text):
-        return find_query(queries_dir, text)
-    return None
-
-
 def list_shipped(queries_dir: Path) -> None:
     """Print each shipped query's name, description and parameters."""
     try:
@@ -111,6 +98,6 @@ def list_shipped(queries_dir: Path) -> None:
     out.print(f"Run one: actorgraph query NAME [--param name=value] [--format {'|'.join(output.FORMATS)}]")
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
+def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
     err.print(f"[bold red]error[/]: {markup(message)}")
     raise typer.Exit(code)

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*?)\s*$")
 PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>string|integer|number|boolean)\)\s*(?:[—-]+\s*)?(?P<meaning>.*)$"
@@ -58,16 +60,42 @@ def read_query(path: Path) -> QueryFile:
     return QueryFile(fields["name"][0], fields["description"][0], tuple(params), text, path)
 
 
-def list_queries(folder: Path) -> list[QueryFile]:
-    """Every `.cypher` file in `folder`, by name."""
-    return sorted((read_query(p) for p in folder.glob("*.cypher")), key=lambda q: q.name)
+def list_queries(folders: Path | Sequence[Path]) -> list[QueryFile]:
+    """Every `.cypher` query in `folders`, by name; where two folders hold the same name, the first wins."""
+    found: dict[str, QueryFile] = {}
+    for folder in _folders(folders):
+        for path in sorted(folder.glob("*.cypher")):
+            found.setdefault(path.stem, read_query(path))
+    return sorted(found.values(), key=lambda q: q.name)
 
 
-def find_query(folder: Path, name: str) -> QueryFile:
-    """The shipped query called `name` (its file is `folder/name.cypher`)."""
-    path = folder / f"{name}.cypher"
-    if path.is_file():
+def find_query(folders: Path | Sequence[Path], name: str) -> QueryFile:
+    """The query called `name` (its file is `FOLDER/name.cypher`), from the first of `folders` that has it."""
+    searched = _folders(folders)
+    for folder in searched:
+        path = folder / f"{name}.cypher"
+        if path.is_file():
+            return read_query(path)
+    names = sorted({p.stem for folder in searched for p in folder.glob("*.cypher")})
+    listing = ", ".join(names) if names else "none"
+    where = " or ".join(str(folder) for folder in searched)
+    raise LibraryError(
+        f"no query named {name!r}; shipped queries: {listing} (looked in {where}; see `actorgraph queries`); "
+        "give one of these, a .cypher file, Cypher text, or --queries DIR for a folder of your own"
+    )
+
+
+def _folders(folders: Path | Sequence[Path]) -> list[Path]:
+    return [folders] if isinstance(folders, Path) else list(folders)
+
+
+def resolve(text: str, folders: Path | Sequence[Path]) -> QueryFile | None:
+    """The query or `.cypher` file `text` names, or None when `text` is Cypher itself."""
+    if text.endswith(".cypher"):
+        path = Path(text)
+        if not path.is_file():
+            raise LibraryError(f"no such query file: {text}")
         return read_query(path)
-    names = [p.stem for p in sorted(folder.glob("*.cypher"))]
-    listing = ", ".join(names) if names else f"none in {folder}"
-    raise LibraryError(f"no query named {name!r}; shipped queries: {listing} (see `actorgraph queries`)")
+    if QUERY_NAME.match(text):
+        return find_query(folders, text)
+    return None

@@ -7,22 +7,35 @@ relationship stores its type as a `type` property (relationships also `cypher_ty
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pyarrow as pa
 
 from ..schema import Schema
 
-# Column kinds, as schema value types name them; `strings` is a list of strings.
-ARROW = {
-    "string": pa.string(),
-    "date": pa.string(),  # ISO YYYY, YYYY-MM or YYYY-MM-DD: partial dates are kept as text
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "strings": pa.list_(pa.string()),
-}
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+
+@cache
+def arrow_types() -> dict[str, pa.DataType]:
+    """Column kinds, as schema value types name them; `strings` is a list of strings.
+
+    pyarrow is imported here, when rows are converted, not when tables are named: a query on a cached store
+    never loads it (start-up).
+    """
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "date": pa.string(),  # ISO YYYY, YYYY-MM or YYYY-MM-DD: partial dates are kept as text
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "strings": pa.list_(pa.string()),
+    }
+
 
 NODE_CORE = {
     "id": "string",
@@ -98,4 +111,7 @@ def rel_rows(graph: nx.MultiDiGraph, tables: list[Table]) -> dict[tuple[str, str
 
 
 def _arrow(rows: list[dict[str, Any]], columns: dict[str, str]) -> pa.Table:
-    return pa.table({c: pa.array([r.get(c) for r in rows], ARROW[kind]) for c, kind in columns.items()})
+    import pyarrow as pa
+
+    types = arrow_types()
+    return pa.table({c: pa.array([r.get(c) for r in rows], types[kind]) for c, kind in columns.items()})

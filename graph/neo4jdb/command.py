@@ -21,6 +21,7 @@ from .._terminal import console
 from .._terminal import markup as escape
 from ..build import build_graph
 from ..corpus import Corpus
+from ..exitcodes import ExitCode
 from ..readwrite import node_link
 from . import pull as pulling
 from . import sync as syncing
@@ -28,7 +29,7 @@ from .connect import bounded, connect, explain
 from .records import SyncError, check_dataset
 from .settings import EXIT_CONNECTION, TX_GRACE_S, ConnectionProblem, Settings
 
-EXIT_USAGE = 2
+EXIT_USAGE = ExitCode.USAGE
 RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
 out = console()

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engines.base import EngineUnavailable
+from ..exitcodes import ExitCode
 
-EXIT_CONNECTION = 3
+EXIT_CONNECTION = ExitCode.CONNECTION
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USERNAME = "neo4j"
 DEFAULT_DATABASE = "neo4j"

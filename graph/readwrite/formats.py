@@ -1,36 +1,47 @@
-"""The export formats by name: where each writes by default and which tools open it."""
+"""The export formats by name: where each writes by default and which tools open it.
+
+Naming the formats imports no writer (the CLI lists them at start-up); a writer is imported when used.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
-from .._spreadsheet import Guard
-from ..schema import Schema
-from . import cyjs, gexf, graphml, neo4j_csv, node_link
+    from .._spreadsheet import Guard
+    from ..schema import Schema
 
 
 @dataclass(frozen=True)
 class Format:
     default: str  # file (or, for csv, folder) name under the output folder
     opens_in: str
-    write: Callable[[nx.MultiDiGraph, Path, Schema | None], object]
+    module: str  # graph.readwrite.MODULE.write(graph, path[, schema]) writes it
+    takes_schema: bool = True
+
+    def write(self, graph: nx.MultiDiGraph, path: Path, schema: Schema | None) -> object:
+        writer = import_module(f"{__package__}.{self.module}").write
+        return writer(graph, path, schema) if self.takes_schema else writer(graph, path)
 
 
 FORMATS: dict[str, Format] = {
-    "graphml": Format("graph.graphml", "Gephi, Cytoscape, yEd, igraph, networkx", graphml.write),
-    "gexf": Format("graph.gexf", "Gephi, networkx", gexf.write),
-    "cyjs": Format("graph.cyjs", "Cytoscape desktop, cytoscape.js", cyjs.write),
-    "json": Format("graph.json", "networkx (node-link), d3", lambda g, p, _s: node_link.write(g, p)),
-    "csv": Format("csv", "neo4j-admin database import, spreadsheets", neo4j_csv.write),
+    "graphml": Format("graph.graphml", "Gephi, Cytoscape, yEd, igraph, networkx", "graphml"),
+    "gexf": Format("graph.gexf", "Gephi, networkx", "gexf"),
+    "cyjs": Format("graph.cyjs", "Cytoscape desktop, cytoscape.js", "cyjs"),
+    "json": Format("graph.json", "networkx (node-link), d3", "node_link", takes_schema=False),
+    "csv": Format("csv", "neo4j-admin database import, spreadsheets", "neo4j_csv"),
 }
 
 
 def outputs(name: str, out: Path) -> list[Path]:
     """The files `export(name, …, out)` writes."""
+    from . import neo4j_csv
+
     return [out / neo4j_csv.NODES, out / neo4j_csv.RELATIONSHIPS] if name == "csv" else [out]
 
 
@@ -42,6 +53,8 @@ def export(
     `guard` neutralises CSV cells a spreadsheet would run (default `Guard()`; `Guard(raw=True)` writes them exactly).
     """
     if name == "csv":
+        from . import neo4j_csv
+
         neo4j_csv.write(graph, out, schema, guard=guard)
     else:
         FORMATS[name].write(graph, out, schema)

@@ -11,9 +11,6 @@ import pytest
 
 from graph import Schema, load_corpus
 from graph.build import build_graph
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
-
-from ..conftest import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 # The page sets these attributes once drawn and once its details are decoded. A function, not a string
@@ -42,18 +39,6 @@ def texts(seed_corpus) -> dict[str, str]:
     from graph.page import document_texts
 
     return document_texts(seed_corpus)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        missing("Chromium", f"no {CHROMIUM} (scripts/dev-setup.sh installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -48,8 +48,8 @@ def show_page(
     """The network page of the project's graph (found as the CLI finds it; `seeds`/`schema` override)."""
     from .build import build_graph
     from .corpus import load_corpus
-    from .page import render_page
+    from .page import document_texts, render_page
 
     where = open_project(*(None if p is None else Path(p) for p in (seeds, schema, project)))
     corpus = load_corpus(where.seeds, where.schema)
-    return InlinePage(render_page(build_graph(corpus), corpus.schema), height)
+    return InlinePage(render_page(build_graph(corpus), corpus.schema, document_texts(corpus)), height)

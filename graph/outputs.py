@@ -30,7 +30,7 @@ def write_build(corpus: Corpus, out: Path | str = "build") -> Built:
     """
     from ._atomic import write_all
     from .build import build_graph
-    from .page import render_page
+    from .page import document_texts, render_page
     from .readwrite import graphml, node_link
 
     graph = build_graph(corpus)
@@ -40,7 +40,7 @@ def write_build(corpus: Corpus, out: Path | str = "build") -> Built:
         {
             paths[0]: node_link.dumps(graph),
             paths[1]: graphml.stream(graph, corpus.schema),
-            paths[2]: render_page(graph, corpus.schema),
+            paths[2]: render_page(graph, corpus.schema, document_texts(corpus)),
         }
     )
     return Built(corpus, graph, paths)

@@ -119,7 +119,7 @@ def test_problem_messages_hints_and_file_names_are_inert(seeds):
 
 def test_unknown_actor_and_file_name_arguments_are_inert(seeds, tmp_path):
     result = runner.invoke(app, ["show", f"x{CLEAR}{RLO}", "--seeds", str(seeds)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an unknown name is a usage error
     assert_inert(result.stderr)
     missing = runner.invoke(app, ["validate", "--seeds", str(tmp_path / f"no{TITLE}{RLO}")])
     assert missing.exit_code == 1

@@ -8,7 +8,10 @@ from pathlib import Path
 import typer
 
 from .._problems import ValidationFailed
+from .._report import problem_text
+from .._terminal import markup
 from ..corpus import load_corpus
+from ..exitcodes import ExitCode
 from ..network.command import err, fail, out
 from .read import DnaError
 from .seeds import Mapping
@@ -22,12 +25,12 @@ def import_dna(path: Path, seeds: Path, mapping: Mapping) -> None:
     except DnaError as problem:
         fail(str(problem))
     for line in report.lines():
-        out.print(line)
+        out.print(markup(line))
     try:
         load_corpus(seeds)
     except ValidationFailed as failed:
         for problem in failed.problems:
-            typer.echo(str(problem), err=True)
-        err.print(f"{seeds} was written but does not validate: {failed}")
-        raise typer.Exit(1) from None
-    out.print(f"Wrote {seeds}: it validates (actorgraph validate --seeds {seeds})")
+            err.print(problem_text(problem))
+        err.print(markup(f"{seeds} was written but does not validate: {failed}"))
+        raise typer.Exit(ExitCode.INVALID_SEEDS) from None
+    out.print(markup(f"Wrote {seeds}: it validates (actorgraph validate --seeds {seeds})"))

@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
-from rich.console import Console
 
 from .._problems import closest
 from .._resolve import alias_key
+from .._terminal import console, markup
 from ..build import build_graph
 from ..corpus import Corpus
+from ..exitcodes import ExitCode
 from . import NetworkError, NetworkSpec, Selection, Window, discourse_network
 from .write import FORMATS, write
 
-out = Console(soft_wrap=True, emoji=False, highlight=False)
-err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
+out = console()
+err = console(stderr=True)
 
 
 @dataclass
@@ -42,8 +43,8 @@ class Lists:
     target_types: list[str] = field(default_factory=list)
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]error[/]: {message}; nothing was written.", markup=True)
+def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
+    err.print(f"[bold red]error[/]: {markup(message)}; nothing was written.")
     raise typer.Exit(code)
 
 
@@ -127,13 +128,15 @@ def network(
     try:
         written = write(result, fmt, path, loaded.schema)
     except (OSError, ValueError) as problem:
-        fail(str(problem), 1)
+        fail(str(problem), ExitCode.OUTPUT)
     counted = sum(s.matrix.statements for s in result.slices)
     out.print(
-        f"{len(result.slices)} network(s): {kind}, {spec.qualifier}, normalization {normalization}, "
-        f"duplicates {duplicates}; {counted} of {result.statements} stance statements counted"
-        f"{' (over all windows)' if len(result.slices) > 1 else ''} → {', '.join(map(str, written[:3]))}"
-        f"{' …' if len(written) > 3 else ''}"
+        markup(
+            f"{len(result.slices)} network(s): {kind}, {spec.qualifier}, normalization {normalization}, "
+            f"duplicates {duplicates}; {counted} of {result.statements} stance statements counted"
+            f"{' (over all windows)' if len(result.slices) > 1 else ''} → {', '.join(map(str, written[:3]))}"
+            f"{' …' if len(written) > 3 else ''}"
+        )
     )
     for reason, n in result.left_out.items():
-        err.print(f"left out: {n} statement(s) {reason}")
+        err.print(markup(f"left out: {n} statement(s) {reason}"))

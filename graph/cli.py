@@ -363,6 +363,7 @@ def network(
     target_type: Annotated[list[str] | None, typer.Option(help="Only targets of these entity types.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, csv, json or html (the page).")] = "graphml",
     out_path: Annotated[Path | None, typer.Option("--out", help="File \\[default: build/network.FORMAT].")] = None,
+    csv_raw: CsvRaw = False,
     seeds: Seeds = Path("seeds"),
     schema: SchemaOpt = None,
 ) -> None:
@@ -375,7 +376,9 @@ def network(
     )
     window = (window_size, window_step, window_unit)
     corpus = lambda: _corpus(seeds, schema)  # noqa: E731
-    command.network(corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path)
+    command.network(
+        corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path, csv_raw
+    )
 
 
 import_app = typer.Typer(help="Bring a coded corpus from another tool in as a seeds folder.", no_args_is_help=True)

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from .._problems import closest
 from .._resolve import alias_key
+from .._spreadsheet import Guard
 from ..build import build_graph
 from ..corpus import Corpus
 from . import NetworkError, NetworkSpec, Selection, Window, discourse_network
@@ -105,6 +106,7 @@ def network(
     window: tuple[int | None, int, str],
     fmt: str,
     target: Path | None,
+    csv_raw: bool = False,
 ) -> None:
     """Compute the network(s) and write them; print what was written and what was left out."""
     loaded = corpus()
@@ -124,8 +126,9 @@ def network(
     except NetworkError as problem:
         fail(str(problem))
     path = target or Path("build") / f"network.{fmt}"
+    guard = Guard(raw=csv_raw)
     try:
-        written = write(result, fmt, path, loaded.schema)
+        written = write(result, fmt, path, loaded.schema, guard)
     except (OSError, ValueError) as problem:
         fail(str(problem), 1)
     counted = sum(s.matrix.statements for s in result.slices)
@@ -135,5 +138,7 @@ def network(
         f"{' (over all windows)' if len(result.slices) > 1 else ''} → {', '.join(map(str, written[:3]))}"
         f"{' …' if len(written) > 3 else ''}"
     )
+    if note := guard.note():
+        err.print(note)
     for reason, n in result.left_out.items():
         err.print(f"left out: {n} statement(s) {reason}")

@@ -44,6 +44,10 @@ class Selection:
     start: date | None = None
     end: date | None = None
 
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise NetworkError(f"the date range ends ({self.end}) before it starts ({self.start})")
+
 
 @dataclass(frozen=True)
 class Window:

@@ -345,7 +345,7 @@ def network(
             help="one-mode: none, average, jaccard, cosine; two-mode: none, activity, prominence.",
         ),
     ] = "none",
-    duplicates: Annotated[str, typer.Option(help="all, document, week, month or year.")] = "all",
+    duplicates: Annotated[str, typer.Option(help="all, document, week, month, year or range.")] = "all",
     start: Annotated[str | None, typer.Option(help="First day counted, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option(help="Last day counted, YYYY-MM-DD.")] = None,
     window_size: Annotated[int | None, typer.Option(help="Moving time windows of this many units.")] = None,

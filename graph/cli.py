@@ -483,7 +483,7 @@ def network(
             help="one-mode: none, average, jaccard, cosine; two-mode: none, activity, prominence.",
         ),
     ] = "none",
-    duplicates: Annotated[str, typer.Option(help="all, document, week, month or year.")] = "all",
+    duplicates: Annotated[str, typer.Option(help="all, document, week, month, year or range.")] = "all",
     start: Annotated[str | None, typer.Option(help="First day counted, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option(help="Last day counted, YYYY-MM-DD.")] = None,
     window_size: Annotated[int | None, typer.Option(help="Moving time windows of this many units.")] = None,
@@ -501,6 +501,7 @@ def network(
     target_type: Annotated[list[str] | None, typer.Option(help="Only targets of these entity types.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, csv, json or html (the page).")] = "graphml",
     out_path: Annotated[Path | None, typer.Option("--out", help="File \\[default: build/network.FORMAT].")] = None,
+    csv_raw: CsvRaw = False,
     seeds: Seeds = None,
     schema: SchemaOpt = None,
     project: ProjectDir = None,
@@ -514,7 +515,9 @@ def network(
     )
     window = (window_size, window_step, window_unit)
     corpus = lambda: _corpus(seeds, schema, project)  # noqa: E731
-    command.network(corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path)
+    command.network(
+        corpus, kind, qualifier, normalization, duplicates, lists, start, end, window, fmt, out_path, csv_raw
+    )
 
 
 import_app = typer.Typer(help="Bring a coded corpus from another tool in as a seeds folder.", no_args_is_help=True)

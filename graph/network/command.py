@@ -16,6 +16,7 @@ import typer
 
 from .._problems import closest
 from .._resolve import alias_key
+from .._spreadsheet import Guard
 from .._terminal import console, markup
 from ..build import build_graph
 from ..corpus import Corpus
@@ -106,6 +107,7 @@ def network(
     window: tuple[int | None, int, str],
     fmt: str,
     target: Path | None,
+    csv_raw: bool = False,
 ) -> None:
     """Compute the network(s) and write them; print what was written and what was left out."""
     loaded = corpus()
@@ -125,8 +127,9 @@ def network(
     except NetworkError as problem:
         fail(str(problem))
     path = target or Path("build") / f"network.{fmt}"
+    guard = Guard(raw=csv_raw)
     try:
-        written = write(result, fmt, path, loaded.schema)
+        written = write(result, fmt, path, loaded.schema, guard)
     except (OSError, ValueError) as problem:
         fail(str(problem), ExitCode.OUTPUT)
     counted = sum(s.matrix.statements for s in result.slices)
@@ -138,5 +141,7 @@ def network(
             f"{' …' if len(written) > 3 else ''}"
         )
     )
+    if note := guard.note():
+        err.print(f"note: {markup(note)}")
     for reason, n in result.left_out.items():
         err.print(markup(f"left out: {n} statement(s) {reason}"))

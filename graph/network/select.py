@@ -17,7 +17,7 @@ from datetime import date
 
 from .statements import Statement
 
-DUPLICATES = ("all", "document", "week", "month", "year")
+DUPLICATES = ("all", "document", "week", "month", "year", "range")
 UNITS = ("days", "weeks", "months", "years")
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 _NEEDS = {"year": 0, "month": 1, "week": 2}
@@ -43,6 +43,10 @@ class Selection:
     target_types: frozenset[str] = frozenset()
     start: date | None = None
     end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise NetworkError(f"the date range ends ({self.end}) before it starts ({self.start})")
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ def in_date_order(statements: Iterable[Statement]) -> list[Statement]:
 
 
 def deduplicate(statements: list[Statement], rule: str, by_sign: bool, left_out: LeftOut) -> list[Statement]:
-    """One statement per actor, target (and stance, if `by_sign`) per document, week, month or year.
+    """One statement per actor, target (and stance, if `by_sign`) per document, week, month, year, or in the
+    whole date range (`range`, DNA's "acrossrange": dated or not, before any time windows are cut).
 
     `statements` must be in date order. DNA compares the stance only when the qualifier is not ignored;
     `by_sign` is that switch. Weeks are ISO weeks (Monday to Sunday), months and years calendar ones.
@@ -141,6 +146,8 @@ def deduplicate(statements: list[Statement], rule: str, by_sign: bool, left_out:
 def _scope(st: Statement, rule: str) -> object:
     if rule == "document":
         return st.document
+    if rule == "range":
+        return ()
     if st.date is None or _PRECISION[st.date.precision] < _NEEDS[rule]:
         return None
     day = date.fromordinal(st.date.first)

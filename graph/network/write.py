@@ -10,8 +10,6 @@ which holds every window in one file.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +19,7 @@ import networkx as nx
 
 from .. import _models as m
 from .._atomic import write_all
+from .._spreadsheet import Guard, csv_row
 from ..readwrite._xml import attr, batched, text
 from ..readwrite.graphml import HEADER
 from ..schema import Schema
@@ -30,15 +29,23 @@ FORMATS = ("graphml", "csv", "json", "html")
 MAX_CSV_CELLS = 25_000_000  # a dense matrix bigger than this is refused: use graphml or json
 
 
-def write(result: NetworkResult, fmt: str, path: Path | str, schema: Schema | None = None) -> list[Path]:
-    """Write `result` as `fmt` to `path` (several files for time windows); return the files, all or none."""
+def write(
+    result: NetworkResult, fmt: str, path: Path | str, schema: Schema | None = None, guard: Guard | None = None
+) -> list[Path]:
+    """Write `result` as `fmt` to `path` (several files for time windows); return the files, all or none.
+    CSV names go through `guard` (default `Guard()`: names a spreadsheet would run as a formula get a `'`)."""
     path = Path(path)
+    guard = Guard() if guard is None else guard
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "json":
         outputs: dict[Path, Any] = {path: dumps_json(result)}
     else:
-        render = {"graphml": graphml, "csv": csv_matrix, "html": lambda r, s: page(r, s, schema)}[fmt]
+        render = {
+            "graphml": graphml,
+            "csv": lambda r, s: csv_matrix(r, s, guard),
+            "html": lambda r, s: page(r, s, schema),
+        }[fmt]
         outputs = {p: render(result, sl) for p, sl in zip(paths(path, len(result.slices)), result.slices, strict=True)}
     write_all(outputs)
     return list(outputs)
@@ -89,20 +96,20 @@ def dumps_json(result: NetworkResult) -> str:
     return json.dumps(to_json(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def csv_matrix(result: NetworkResult, sl: Slice) -> str:
-    """The full matrix, rows and columns labelled by entity name (DNA's CSV layout, comma-separated)."""
+def csv_matrix(result: NetworkResult, sl: Slice, guard: Guard | None = None) -> str:
+    """The full matrix, rows and columns labelled by entity name (DNA's CSV layout, comma-separated).
+    Names go through `guard` (`graph._spreadsheet`); the weights are numbers and stay as they are."""
     mx = sl.matrix
     if len(mx.rows) * len(mx.columns) > MAX_CSV_CELLS:
         raise ValueError(
             f"a {len(mx.rows):,} x {len(mx.columns):,} matrix is too big for CSV; write graphml or json instead"
         )
-    name = {n: str(a["name"]) for n, a in result.nodes.items()}
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["", *(name[c] for c in mx.columns)])
+    guard = Guard() if guard is None else guard
+    name = {n: guard(str(result.nodes[n]["name"])) for n in dict.fromkeys([*mx.rows, *mx.columns])}
+    lines = [csv_row(["", *(name[c] for c in mx.columns)])]
     for label, row in zip(mx.rows, mx.dense(), strict=True):
-        w.writerow([name[label], *(repr(_weight(v)) for v in row)])
-    return out.getvalue()
+        lines.append(csv_row([name[label], *(repr(_weight(v)) for v in row)]))
+    return "".join(lines)
 
 
 def graphml(result: NetworkResult, sl: Slice) -> Iterator[str]:

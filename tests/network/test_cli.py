@@ -67,3 +67,30 @@ def test_importing_something_else_exits_2(cli, tmp_path: Path) -> None:
     (tmp_path / "x.dna").write_text("hello")
     done = cli("import", "dna", tmp_path / "x.dna", "--out", tmp_path / "s")
     assert done.exit_code == 2 and "nothing was written" in done.stderr
+
+
+def test_csv_names_a_spreadsheet_would_run_are_neutralised(cli, tmp_path: Path) -> None:
+    from tests.dna.dnafile import AGREEMENT, CONCEPT, ORGANIZATION, DnaFile
+
+    f = DnaFile(tmp_path / "hostile.dna")
+    names = ['=HYPERLINK("http://x")', 'Smith, "Jo" & Co', "-2+3", "@SUM(A1)"]
+    text = " ".join(f"{n} backs the tax." for n in names)
+    doc = f.document("Formulas", text, "2020-01-06")
+    for n in names:
+        f.entity(ORGANIZATION, n)
+        f.statement(doc, f"{n} backs the tax.", **{f"v{ORGANIZATION}": n, f"v{CONCEPT}": "tax", f"v{AGREEMENT}": 1})
+    seeds = tmp_path / "seeds"
+    assert cli("import", "dna", f.close(), "--out", seeds).exit_code == 0
+    out = tmp_path / "m.csv"
+    done = cli("network", "two-mode", "--actor-type", "Organization", "-f", "csv", "--out", out, "--seeds", seeds)
+    assert done.exit_code == 0, done.output
+    rows = list(csv.reader(out.open(newline="")))
+    assert sorted(r[0] for r in rows[1:]) == sorted(
+        ['\'=HYPERLINK("http://x")', 'Smith, "Jo" & Co', "'-2+3", "'@SUM(A1)"]
+    )
+    assert rows[0] == ["", "tax"] and all(r[1] == "1" for r in rows[1:])
+    assert "3 cells" in done.stderr and "--csv-raw" in done.stderr
+    raw = tmp_path / "raw.csv"
+    args = ["network", "two-mode", "--actor-type", "Organization", "-f", "csv", "--out", raw, "--csv-raw"]
+    assert cli(*args, "--seeds", seeds).exit_code == 0
+    assert sorted(r[0] for r in list(csv.reader(raw.open(newline="")))[1:]) == sorted(names)

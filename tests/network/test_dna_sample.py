@@ -169,3 +169,12 @@ def _d(text: str):
     from datetime import date
 
     return date.fromisoformat(text)
+
+
+def test_one_per_range_is_dnas_acrossrange(dna_network) -> None:
+    """Alpha's three statements in favour of the tax (documents 1 and 3) count once across the range; Alpha's
+    statement against the subsidy stays; with the qualifier ignored, stance no longer tells statements apart."""
+    _, _, cells = named(dna_network("two-mode", "ignore", duplicates="range"))
+    assert cells == {**TWO_MODE["ignore"], ("Alpha", TAX): 1}
+    _, _, cells = named(dna_network("actors", "congruence", duplicates="range"))
+    assert cells == symmetric({("Alpha", "Beta"): 1, ("Alpha", "Gamma"): 1})

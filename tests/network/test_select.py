@@ -9,6 +9,8 @@ import pytest
 from graph.network.select import LeftOut, Selection, Window, add_units, deduplicate, in_date_order, select, windows
 from graph.network.statements import Statement, parse_period
 
+from ..conftest import SEEDS
+
 
 def st(rel: str, actor: str, target: str, sign: int, doc: str, when: str | None) -> Statement:
     return Statement(actor, target, "supports" if sign > 0 else "opposes", sign, doc, parse_period(when), rel, "q", 0)
@@ -64,3 +66,13 @@ def test_windows_step_and_fit_inside_the_range() -> None:
     assert add_units(date(2020, 1, 31), 1, "months") == date(2020, 2, 29)
     with pytest.raises(ValueError, match="window unit"):
         Window(1, 1, "fortnights")
+
+
+def test_a_date_range_that_ends_before_it_starts_is_refused(cli) -> None:
+    from graph.network import NetworkError
+
+    with pytest.raises(NetworkError, match="before it starts"):
+        Selection(start=date(2025, 1, 1), end=date(2024, 1, 1))
+    assert Selection(start=date(2024, 1, 1), end=date(2024, 1, 1)).start == date(2024, 1, 1)  # one day is a range
+    done = cli("network", "actors", "--start", "2025-01-01", "--end", "2024-01-01", "--seeds", SEEDS)
+    assert done.exit_code == 2 and "before it starts" in done.stderr and "Traceback" not in done.output

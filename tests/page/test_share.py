@@ -169,3 +169,10 @@ def test_svg_export_keeps_hostile_names_as_text(seed_graph, schema, tmp_path, op
     assert "<script" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;" in body
     url = opened.js("() => 'data:' + encodeURIComponent(actorgraph.svgText())")
     assert unquote(url).startswith("data:<svg")
+
+
+@pytest.mark.parametrize("link", ["#%E0%A4%A", "#actor=karen-bass&depth=2&rel=%", "#actor=%"])
+def test_a_link_with_a_broken_escape_still_opens_the_page(page_file, open_page, link):
+    opened = open_page(page_file, link)
+    assert opened.js("() => actorgraph.state.view.kind") == ("focus" if "karen" in link else "start")
+    assert opened.errors == []

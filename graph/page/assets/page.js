@@ -907,7 +907,18 @@
     }
   }
   function applyHash() {
-    const raw = decodeURIComponent(location.hash.slice(1));
+    // A link cut short in a message can end in a broken %-escape: read it as far as it goes, never throw.
+    let raw = location.hash.slice(1);
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      raw = raw.replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+      try {
+        raw = decodeURIComponent(raw);
+      } catch {
+        /* keep the text as it came */
+      }
+    }
     const p = new URLSearchParams(location.hash.slice(1));
     const bare = raw && !raw.includes("=") ? raw : null; // #karen-bass
     applying = true;

@@ -176,3 +176,23 @@ def test_a_link_with_a_broken_escape_still_opens_the_page(page_file, open_page, 
     opened = open_page(page_file, link)
     assert opened.js("() => actorgraph.state.view.kind") == ("focus" if "karen" in link else "start")
     assert opened.errors == []
+
+
+def test_the_link_of_a_relation_picked_in_a_focus_reopens_that_focus(schema, tmp_path, open_page):
+    from .support import big_graph
+
+    page = write_page(big_graph(schema, 600), schema, tmp_path / "big.html", {})
+    first = open_page(page, "#actor=a00007&depth=2")
+    relation = first.js(
+        """() => { const c = actorgraph.state.view.about.center;
+          const ends = (id) => [actorgraph.edges.get(id).from, actorgraph.edges.get(id).to];
+          return actorgraph.edges.getIds().find(id => !ends(id).includes(c)); }"""
+    )
+    first.js("id => actorgraph.showEdge(id)", relation)
+    link = first.js("() => location.hash")
+    assert fragment(first)["actor"] == "a00007" and fragment(first)["depth"] == "2" and "relation" in fragment(first)
+    again = open_page(page, link)
+    assert len(shown_nodes(first)) > 20
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert panel_text(again) == panel_text(first)
+    assert first.errors == again.errors == []

@@ -881,9 +881,10 @@
     ensureDetail();
     const p = new URLSearchParams();
     const v = state.view;
+    // A relation picked inside a focus keeps the focus in the link: the link reopens that view, not another.
+    if (v.kind === "focus") p.set("actor", N[v.about.center].key);
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
-    else if (v.kind === "focus") p.set("actor", N[v.about.center].key);
-    else if (state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (v.kind !== "focus" && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
     if (v.kind === "focus" || state.depth !== 1) p.set("depth", String(state.depth));
     if (v.kind === "full") p.set("view", "full");
     const list = (set, all) => (set.size === all.length ? null : [...set].join(","));
@@ -960,7 +961,10 @@
       state.history = [];
       state.view = null;
       state.selected = null;
-      if (relation) {
+      if (relation && actor && p.get("relation") && p.get("select") !== "1") {
+        focus(actor, state.depth, true);
+        showEdge(relation);
+      } else if (relation) {
         const e = E[relation];
         const a = neighbourhood(e.from, 1), b = neighbourhood(e.to, 1);
         const positions = radial([[e.from], [...new Set([...a.rings.flat(), ...b.rings.flat()])].filter((x) => x !== e.from)], new Map([...b.parent, ...a.parent].map(([k]) => [k, e.from])));

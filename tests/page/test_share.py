@@ -196,3 +196,14 @@ def test_the_link_of_a_relation_picked_in_a_focus_reopens_that_focus(schema, tmp
     assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
     assert panel_text(again) == panel_text(first)
     assert first.errors == again.errors == []
+
+
+def test_the_link_of_an_actor_picked_in_a_focus_reopens_that_focus_with_it_selected(page_file, open_page):
+    first = open_page(page_file, "#actor=karen-bass&depth=2")
+    picked = sorted(shown_nodes(first) - {"karen-bass"})[0]
+    first.js("id => actorgraph.showNode(id, false)", vis_id(first, "nodes", picked))
+    assert fragment(first) == {"actor": "karen-bass", "depth": "2", "select": picked}
+    again = open_page(page_file, first.js("() => location.hash"))
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert again.page.locator("#panel h2").inner_text() == first.page.locator("#panel h2").inner_text()
+    assert first.errors == again.errors == []

@@ -885,6 +885,7 @@
     if (v.kind === "focus") p.set("actor", N[v.about.center].key);
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
     else if (v.kind !== "focus" && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (state.selected && state.selected.id !== v.about.center) p.set("select", N[state.selected.id].key);
     if (v.kind === "focus" || state.depth !== 1) p.set("depth", String(state.depth));
     if (v.kind === "full") p.set("view", "full");
     const list = (set, all) => (set.size === all.length ? null : [...set].join(","));
@@ -973,6 +974,8 @@
         showEdge(relation);
       } else if (actor && p.get("select") !== "1") {
         focus(actor, state.depth, true);
+        const picked = p.get("select") ? byKey("nodes", p.get("select")) : undefined;
+        if (picked !== undefined && state.view.positions.has(picked)) showNode(picked, false);
       } else {
         go(p.get("view") === "full" ? fullView() : startView(), true);
         fitReadable();

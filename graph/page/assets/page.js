@@ -806,8 +806,10 @@
     }
     return starts.concat(contains).slice(0, 12);
   }
-  function showMatches() {
+  function showMatches(nothingFor) {
     matches.replaceChildren(
+      // A search that finds nothing says so (it used to show nothing, and Enter did nothing, silently).
+      ...(nothingFor ? [el("li", { class: "none", role: "status" }, `No actor matches “${nothingFor}”`)] : []),
       ...found.map((m, i) =>
         el("li", { id: `match-${i}`, role: "option", class: i === active ? "active" : "", "aria-selected": String(i === active), "data-node": m.id, onclick: () => pick(m.id) }, m.name, m.alias ? el("span", { class: "alias" }, m.alias) : null, el("span", { class: "alias" }, N[m.id].type)),
       ),
@@ -824,7 +826,7 @@
   search.addEventListener("input", () => {
     found = find(search.value);
     active = 0;
-    showMatches();
+    showMatches(found.length ? "" : search.value.trim());
   });
   search.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {

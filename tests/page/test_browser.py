@@ -149,3 +149,15 @@ def test_script_in_any_seeds_text_field_stays_text(payload, tmp_path, cli, open_
     assert opened.dialogs == []
     assert opened.errors == []
     assert opened.requests == [opened.url]
+
+
+def test_a_search_with_no_match_says_so_and_a_match_clears_it(seed_page):
+    seed_page.page.fill("#search", "<b>nobody</b>")
+    assert seed_page.page.locator("#matches li").inner_text() == "No actor matches “<b>nobody</b>”"
+    seed_page.page.press("#search", "Enter")
+    assert seed_page.js("() => actorgraph.state.view.kind") == "start"
+    seed_page.page.fill("#search", "lapd")
+    assert "No actor" not in seed_page.page.locator("#matches").inner_text()
+    seed_page.page.press("#search", "Enter")
+    assert seed_page.page.locator("#matches li").count() == 0
+    assert seed_page.errors == []

@@ -169,3 +169,41 @@ def test_svg_export_keeps_hostile_names_as_text(seed_graph, schema, tmp_path, op
     assert "<script" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;" in body
     url = opened.js("() => 'data:' + encodeURIComponent(actorgraph.svgText())")
     assert unquote(url).startswith("data:<svg")
+
+
+@pytest.mark.parametrize("link", ["#%E0%A4%A", "#actor=karen-bass&depth=2&rel=%", "#actor=%"])
+def test_a_link_with_a_broken_escape_still_opens_the_page(page_file, open_page, link):
+    opened = open_page(page_file, link)
+    assert opened.js("() => actorgraph.state.view.kind") == ("focus" if "karen" in link else "start")
+    assert opened.errors == []
+
+
+def test_the_link_of_a_relation_picked_in_a_focus_reopens_that_focus(schema, tmp_path, open_page):
+    from .support import big_graph
+
+    page = write_page(big_graph(schema, 600), schema, tmp_path / "big.html", {})
+    first = open_page(page, "#actor=a00007&depth=2")
+    relation = first.js(
+        """() => { const c = actorgraph.state.view.about.center;
+          const ends = (id) => [actorgraph.edges.get(id).from, actorgraph.edges.get(id).to];
+          return actorgraph.edges.getIds().find(id => !ends(id).includes(c)); }"""
+    )
+    first.js("id => actorgraph.showEdge(id)", relation)
+    link = first.js("() => location.hash")
+    assert fragment(first)["actor"] == "a00007" and fragment(first)["depth"] == "2" and "relation" in fragment(first)
+    again = open_page(page, link)
+    assert len(shown_nodes(first)) > 20
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert panel_text(again) == panel_text(first)
+    assert first.errors == again.errors == []
+
+
+def test_the_link_of_an_actor_picked_in_a_focus_reopens_that_focus_with_it_selected(page_file, open_page):
+    first = open_page(page_file, "#actor=karen-bass&depth=2")
+    picked = sorted(shown_nodes(first) - {"karen-bass"})[0]
+    first.js("id => actorgraph.showNode(id, false)", vis_id(first, "nodes", picked))
+    assert fragment(first) == {"actor": "karen-bass", "depth": "2", "select": picked}
+    again = open_page(page_file, first.js("() => location.hash"))
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert again.page.locator("#panel h2").inner_text() == first.page.locator("#panel h2").inner_text()
+    assert first.errors == again.errors == []

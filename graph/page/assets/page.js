@@ -806,8 +806,10 @@
     }
     return starts.concat(contains).slice(0, 12);
   }
-  function showMatches() {
+  function showMatches(nothingFor) {
     matches.replaceChildren(
+      // A search that finds nothing says so (it used to show nothing, and Enter did nothing, silently).
+      ...(nothingFor ? [el("li", { class: "none", role: "status" }, `No actor matches “${nothingFor}”`)] : []),
       ...found.map((m, i) =>
         el("li", { id: `match-${i}`, role: "option", class: i === active ? "active" : "", "aria-selected": String(i === active), "data-node": m.id, onclick: () => pick(m.id) }, m.name, m.alias ? el("span", { class: "alias" }, m.alias) : null, el("span", { class: "alias" }, N[m.id].type)),
       ),
@@ -824,7 +826,7 @@
   search.addEventListener("input", () => {
     found = find(search.value);
     active = 0;
-    showMatches();
+    showMatches(found.length ? "" : search.value.trim());
   });
   search.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
@@ -881,9 +883,11 @@
     ensureDetail();
     const p = new URLSearchParams();
     const v = state.view;
+    // A relation picked inside a focus keeps the focus in the link: the link reopens that view, not another.
+    if (v.kind === "focus") p.set("actor", N[v.about.center].key);
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
-    else if (v.kind === "focus") p.set("actor", N[v.about.center].key);
-    else if (state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (v.kind !== "focus" && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (state.selected && state.selected.id !== v.about.center) p.set("select", N[state.selected.id].key);
     if (v.kind === "focus" || state.depth !== 1) p.set("depth", String(state.depth));
     if (v.kind === "full") p.set("view", "full");
     const list = (set, all) => (set.size === all.length ? null : [...set].join(","));
@@ -907,7 +911,18 @@
     }
   }
   function applyHash() {
-    const raw = decodeURIComponent(location.hash.slice(1));
+    // A link cut short in a message can end in a broken %-escape: read it as far as it goes, never throw.
+    let raw = location.hash.slice(1);
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      raw = raw.replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+      try {
+        raw = decodeURIComponent(raw);
+      } catch {
+        /* keep the text as it came */
+      }
+    }
     const p = new URLSearchParams(location.hash.slice(1));
     const bare = raw && !raw.includes("=") ? raw : null; // #karen-bass
     applying = true;
@@ -949,7 +964,10 @@
       state.history = [];
       state.view = null;
       state.selected = null;
-      if (relation) {
+      if (relation && actor && p.get("relation") && p.get("select") !== "1") {
+        focus(actor, state.depth, true);
+        showEdge(relation);
+      } else if (relation) {
         const e = E[relation];
         const a = neighbourhood(e.from, 1), b = neighbourhood(e.to, 1);
         const positions = radial([[e.from], [...new Set([...a.rings.flat(), ...b.rings.flat()])].filter((x) => x !== e.from)], new Map([...b.parent, ...a.parent].map(([k]) => [k, e.from])));
@@ -958,6 +976,8 @@
         showEdge(relation);
       } else if (actor && p.get("select") !== "1") {
         focus(actor, state.depth, true);
+        const picked = p.get("select") ? byKey("nodes", p.get("select")) : undefined;
+        if (picked !== undefined && state.view.positions.has(picked)) showNode(picked, false);
       } else {
         go(p.get("view") === "full" ? fullView() : startView(), true);
         fitReadable();

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -74,7 +76,8 @@ def build(seeds: Seeds = Path("seeds"), schema: SchemaOpt = None, out_dir: OutDi
         graphml_path: graphml.stream(graph, corpus.schema),
         page: render_page(graph, corpus.schema, document_texts(corpus)),
     }
-    write_all(outputs)
+    with _writing("build"):
+        write_all(outputs)
     out.print(f"Built {_report.counts_line(corpus)} → {_paths(target, graphml_path, page)}")
     out.print(_report.stats_tables(graph))
 
@@ -90,7 +93,8 @@ def viz(
 ) -> None:
     """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
     corpus = _corpus(seeds, schema)
-    page = write_page(build_graph(corpus), corpus.schema, out_path, document_texts(corpus))
+    with _writing("write the page"):
+        page = write_page(build_graph(corpus), corpus.schema, out_path, document_texts(corpus))
     out.print(f"Wrote {_paths(page)} ({_report.counts_line(corpus)})")
     if open_page:
         webbrowser.open(page.resolve().as_uri())
@@ -103,6 +107,16 @@ CsvRaw = Annotated[
         help="CSV cells exactly as they are, even = + - @ formulas: UNSAFE to open in a spreadsheet.",
     ),
 ]
+
+
+@contextmanager
+def _writing(what: str) -> Iterator[None]:
+    """An output that cannot be written (a file where a folder goes, no permission, disk full): one line, exit 1."""
+    try:
+        yield
+    except OSError as failed:
+        err.print(f"[bold red]cannot {what}[/]: {markup(failed)}; nothing was written.")
+        raise typer.Exit(1) from None
 
 
 def _paths(*paths: Path | str) -> str:

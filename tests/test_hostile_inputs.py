@@ -407,3 +407,18 @@ def test_gexf_colours_a_short_hex_colour(seeds_copy: Path) -> None:
     edit(seeds_copy / "schema.yaml", 'color: "#e15759"', 'color: "#e57"')
     corpus = load_corpus(seeds_copy)
     assert '<viz:color r="238" g="85" b="119"/>' in gexf.dumps(build_graph(corpus), corpus.schema)
+
+
+@pytest.mark.parametrize("published", ["'2024-02-30'", "'2024-13'", "'2024-11-20x'", "'2024-11-20T25:00'", "soon"])
+def test_a_document_published_on_no_real_date_is_a_problem(seeds_copy: Path, published: str) -> None:
+    # The network's time windows and the page's date span read `published` as a date; one they cannot read
+    # would leave the document's statements silently "undated".
+    edit(seeds_copy / f"documents/{ARTICLE}.yaml", "language: en\n", f"language: en\npublished: {published}\n")
+    found = [m for _, m in messages(validate(seeds_copy)) if m.startswith("published:")]
+    assert len(found) == 1 and "not a real date" in found[0]
+
+
+@pytest.mark.parametrize("published", ["'2024'", "'2024-11'", "'2024-11-20'", "'2024-11-20T10:30:00'"])
+def test_a_document_published_on_a_real_date_or_time_validates(seeds_copy: Path, published: str) -> None:
+    edit(seeds_copy / f"documents/{ARTICLE}.yaml", "language: en\n", f"language: en\npublished: {published}\n")
+    assert validate(seeds_copy) == []

@@ -270,9 +270,9 @@ def test_a_date_with_a_trailing_newline_is_malformed(seeds_copy: Path) -> None:
     [
         ("shape: dot}", "shape: image}", "display shape 'image' is not one the page can draw"),
         ("shape: dot}", "shape: custom}", "display shape 'custom' is not one the page can draw"),
-        ('color: "#e15759"', 'color: "url(http://example.com/x)"', "is not a colour the page can draw"),
-        ('color: "#e15759"', 'color: "#e15759\\n"', "is not a colour the page can draw"),
-        ('color: "#2e7d32"', 'color: "red;background:url(x)"', "is not a colour the page can draw"),
+        ('color: "#88ccee"', 'color: "url(http://example.com/x)"', "is not a colour the page can draw"),
+        ('color: "#88ccee"', 'color: "#88ccee\\n"', "is not a colour the page can draw"),
+        ('color: "#ddcc77"', 'color: "red;background:url(x)"', "is not a colour the page can draw"),
     ],
 )
 def test_display_values_are_only_what_the_page_draws(seeds_copy: Path, old: str, new: str, expected: str) -> None:
@@ -283,8 +283,8 @@ def test_display_values_are_only_what_the_page_draws(seeds_copy: Path, old: str,
 
 
 def test_short_and_named_colours_are_accepted(seeds_copy: Path) -> None:
-    edit(seeds_copy / "schema.yaml", 'color: "#e15759"', "color: red")
-    edit(seeds_copy / "schema.yaml", 'color: "#4e79a7"', 'color: "#47a"')
+    edit(seeds_copy / "schema.yaml", 'color: "#88ccee"', "color: red")
+    edit(seeds_copy / "schema.yaml", 'color: "#44aa99"', 'color: "#47a"')
     assert validate(seeds_copy) == []
 
 
@@ -404,7 +404,7 @@ def test_synth_never_writes_through_a_link_in_its_own_folder(tmp_path: Path) -> 
 def test_gexf_colours_a_short_hex_colour(seeds_copy: Path) -> None:
     from graph.build import build_graph
 
-    edit(seeds_copy / "schema.yaml", 'color: "#e15759"', 'color: "#e57"')
+    edit(seeds_copy / "schema.yaml", 'color: "#88ccee"', 'color: "#e57"')
     corpus = load_corpus(seeds_copy)
     assert '<viz:color r="238" g="85" b="119"/>' in gexf.dumps(build_graph(corpus), corpus.schema)
 

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Scalar = str | int | float | bool
+_PUBLISHED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ].+)?)?)?", re.ASCII | re.DOTALL)
+
+
+def _real_date(value: str) -> str:
+    """`value` if it is a real ISO date or date-time (2024, 2024-11, 2024-11-20, 2024-11-20T10:30), matched in full."""
+    try:
+        if not _PUBLISHED.fullmatch(value):
+            raise ValueError
+        if len(value) > 10:
+            datetime.fromisoformat(value)
+        else:
+            date(int(value[:4]), int(value[5:7] or 1), int(value[8:10] or 1))
+    except ValueError:
+        raise PydanticCustomError(
+            "date", "not a real date: write YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time"
+        ) from None
+    return value
+
+
+IsoDate = Annotated[str, AfterValidator(_real_date)]
 ValueType = Literal["string", "integer", "number", "boolean", "date"]
 
 
@@ -72,7 +95,7 @@ class DocumentMeta(Strict):
     id: Id
     title: Text
     language: str | None = None
-    published: str | None = None
+    published: IsoDate | None = None  # the network's time windows and the page's date span read it as a date
     outlet: str | None = None
     author: str | None = None
     url: str | None = None

@@ -69,3 +69,15 @@ def test_python_dash_m_graph_runs_the_cli() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: 13 actors")
+
+
+@pytest.mark.parametrize("command", [("build", "--out", "{file}"), ("viz", "--out", "{file}/graph.html")])
+def test_an_output_path_through_a_regular_file_is_one_line_and_exit_4(cli, tmp_path: Path, command) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    args = [a.replace("{file}", str(blocker)) for a in command]
+    result = cli(*args, "--seeds", SEEDS)
+    assert result.exit_code == 4  # ExitCode.OUTPUT
+    assert isinstance(result.exception, SystemExit)  # typer.Exit(4), not an escaped OSError
+    assert "nothing was written" in result.stderr and "File exists" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"

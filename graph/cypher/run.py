@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from .._terminal import inert
 from ..engines import Engine, Result
 from . import allow, params
 from .parse import parse
@@ -23,6 +24,6 @@ def run_query(engine: Engine, query: str, given: dict[str, Any]) -> Result:
 
         translation = translate(parsed, engine.graph_info)  # type: ignore[attr-defined]
         for line in translation.warnings:
-            print(line, file=sys.stderr)
+            print(inert(line), file=sys.stderr)  # the one terminal layer, as Neo4j's warnings use
         text = translation.text
     return engine.run(text, given)

@@ -26,7 +26,7 @@ CACHE = ROOT / "build" / "bench"
 
 def corpus(relations: int) -> Path:
     """A generated seeds tree of `relations` relations (made once, then reused)."""
-    from graph.synth import SynthSpec, synthesize
+    from graph.corpus.synth import SynthSpec, synthesize
 
     path = CACHE / f"synth-{relations}"
     if not (path / "annotations" / "annotations.jsonl").exists():
@@ -47,9 +47,9 @@ def measure(seeds: Path) -> dict[str, float]:
     import networkx as nx
 
     from graph._gc import paused_gc
-    from graph._read import read_annotations, read_documents
-    from graph._resolve import resolve
     from graph.build import build_graph
+    from graph.corpus.read import read_annotations, read_documents
+    from graph.corpus.resolve import resolve
     from graph.schema import load_schema
 
     problems: list = []

@@ -33,12 +33,12 @@ sys.path.insert(0, str(REPO))
 
 from graph import load_corpus  # noqa: E402
 from graph.build import build_graph  # noqa: E402
-from graph.engines import open_engine  # noqa: E402
-from graph.neo4jdb.connect import connect  # noqa: E402
-from graph.neo4jdb.records import node_records, rel_records  # noqa: E402
-from graph.neo4jdb.settings import Settings  # noqa: E402
-from graph.neo4jdb.sync import DEFAULT_BATCH, sync  # noqa: E402
-from graph.synth import SynthSpec, synthesize  # noqa: E402
+from graph.corpus.synth import SynthSpec, synthesize  # noqa: E402
+from graph.cypher.engines import open_engine  # noqa: E402
+from graph.neo4j.connect import connect  # noqa: E402
+from graph.neo4j.records import node_records, rel_records  # noqa: E402
+from graph.neo4j.settings import Settings  # noqa: E402
+from graph.neo4j.sync import DEFAULT_BATCH, sync  # noqa: E402
 from tests.support.neo4j_data import drop_dataset  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))

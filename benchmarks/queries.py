@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.cypher.engines import Engine
 from graph.cypher.library import QueryFile, list_queries
 from graph.cypher.run import run_query
-from graph.engines import Engine
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 

@@ -103,7 +103,7 @@ def corpus(relations: int) -> Path:
 
 def synth_step(report: Report, sizes: list[int]) -> None:
     """Generating twice gives the same bytes; the build step then proves every corpus valid."""
-    from graph.synth import SynthSpec, synthesize
+    from graph.corpus.synth import SynthSpec, synthesize
 
     for size in sizes:
         cached = corpus(size)

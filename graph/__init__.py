@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 # name: the module that defines it. The public API, one line per name; every CLI command is a call to one of these.
 _EXPORTS = {
     # read and check the seeds (validate, show, stats)
-    "Corpus": "corpus",
-    "Document": "corpus",
-    "Entity": "corpus",
-    "Evidence": "corpus",
-    "Relation": "corpus",
-    "load_corpus": "corpus",
-    "Problem": "_problems",
-    "ValidationFailed": "_problems",
+    "Corpus": "corpus.model",
+    "Document": "corpus.model",
+    "Entity": "corpus.model",
+    "Evidence": "corpus.model",
+    "Relation": "corpus.model",
+    "load_corpus": "corpus.load",
+    "validate": "corpus.validate",
+    "Problem": "corpus.problems",
     "Schema": "schema",
     "load_schema": "schema",
     # build, viz, export, synth
@@ -34,44 +34,60 @@ _EXPORTS = {
     "render_page": "page",
     "write_page": "page",
     "export": "readwrite.formats",
-    "synthesize": "synth",
-    "SynthSpec": "synth",
+    "synthesize": "corpus.synth",
+    "SynthSpec": "corpus.synth",
     # query, queries
-    "query": "querying",
-    "QueryResult": "querying",
-    "QueryError": "engines.base",
-    "EngineUnavailable": "engines.base",
-    "Node": "engines.base",
-    "Relationship": "engines.base",
-    "Path": "engines.base",
+    "query": "cypher.api",
+    "QueryResult": "cypher.api",
+    "Node": "cypher.engines.base",
+    "Relationship": "cypher.engines.base",
+    "Path": "cypher.engines.base",
     "list_queries": "cypher.library",
-    "LibraryError": "cypher.library",
-    "ParamError": "cypher.params",
     # projects (init) and notebooks
     "Project": "project",
-    "ProjectError": "project",
     "find_project": "project",
     "open_project": "project",
     "init_project": "project",
     "show_page": "notebook",
     "InlinePage": "notebook",
-    "ExitCode": "exitcodes",
+    # errors: one tree under ActorgraphError, each with its exit code
+    **{
+        name: "errors"
+        for name in (
+            "ActorgraphError",
+            "ConnectionProblem",
+            "EngineUnavailable",
+            "ExitCode",
+            "ExportError",
+            "LibraryError",
+            "NetworkError",
+            "OutputError",
+            "ParamError",
+            "ProjectError",
+            "QueryError",
+            "Refused",
+            "SyncError",
+            "ValidationFailed",
+        )
+    },
 }
 
-# `validate` is also a submodule's name: bound here (cheaply), so importing graph.validate cannot shadow it.
-from .validate import validate  # noqa: E402
-
 __all__ = [
+    "ActorgraphError",
     "Built",
+    "ConnectionProblem",
     "Corpus",
     "Document",
     "EngineUnavailable",
     "Entity",
     "Evidence",
     "ExitCode",
+    "ExportError",
     "InlinePage",
     "LibraryError",
+    "NetworkError",
     "Node",
+    "OutputError",
     "ParamError",
     "Path",
     "Problem",
@@ -79,9 +95,11 @@ __all__ = [
     "ProjectError",
     "QueryError",
     "QueryResult",
+    "Refused",
     "Relation",
     "Relationship",
     "Schema",
+    "SyncError",
     "SynthSpec",
     "ValidationFailed",
     "build_graph",
@@ -117,18 +135,34 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from ._problems import Problem, ValidationFailed
-    from .build import build_graph, load_graph
-    from .corpus import Corpus, Document, Entity, Evidence, Relation, load_corpus
-    from .cypher.library import LibraryError, list_queries
-    from .cypher.params import ParamError
-    from .engines.base import EngineUnavailable, Node, Path, QueryError, Relationship
-    from .exitcodes import ExitCode
-    from .notebook import InlinePage, show_page
-    from .outputs import Built, write_build
-    from .page import render_page, write_page
-    from .project import Project, ProjectError, find_project, init_project, open_project
-    from .querying import QueryResult, query
-    from .readwrite.formats import export
-    from .schema import Schema, load_schema
-    from .synth import SynthSpec, synthesize
+    from graph.build import build_graph, load_graph
+    from graph.corpus.load import load_corpus
+    from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation
+    from graph.corpus.problems import Problem
+    from graph.corpus.synth import SynthSpec, synthesize
+    from graph.corpus.validate import validate
+    from graph.cypher.api import QueryResult, query
+    from graph.cypher.engines.base import Node, Path, Relationship
+    from graph.cypher.library import list_queries
+    from graph.errors import (
+        ActorgraphError,
+        ConnectionProblem,
+        EngineUnavailable,
+        ExitCode,
+        ExportError,
+        LibraryError,
+        NetworkError,
+        OutputError,
+        ParamError,
+        ProjectError,
+        QueryError,
+        Refused,
+        SyncError,
+        ValidationFailed,
+    )
+    from graph.notebook import InlinePage, show_page
+    from graph.outputs import Built, write_build
+    from graph.page import render_page, write_page
+    from graph.project import Project, find_project, init_project, open_project
+    from graph.readwrite.formats import export
+    from graph.schema import Schema, load_schema

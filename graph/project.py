@@ -20,6 +20,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.errors import ProjectError
+
 __all__ = [
     "PROJECT_FILE",
     "SHIPPED_QUERIES",
@@ -38,10 +40,6 @@ POINT_ELSEWHERE = (
     "cd into a project, pass --project DIR or --seeds DIR (or set ACTORGRAPH_PROJECT or ACTORGRAPH_SEEDS), "
     "or start one with `actorgraph init DIR`"
 )
-
-
-class ProjectError(Exception):
-    """No project was found, its `actorgraph.toml` is malformed, or `init` was pointed at a non-empty folder."""
 
 
 @dataclass(frozen=True)

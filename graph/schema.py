@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import _models as m
-from ._parse import parse
-from ._problems import LoadError, Problem, ValidationFailed, closest
-from ._yaml import Located, load_file
+from graph.corpus import shapes as m
+from graph.corpus.parse import parse
+from graph.corpus.problems import Problem, closest
+from graph.corpus.yamlfile import Located, load_file
+from graph.errors import LoadError, ValidationFailed
 
 ENTITY_TYPE = re.compile(r"[A-Z][A-Za-z0-9]*")  # patterns are used with fullmatch
 RELATION_TYPE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-from graph.neo4jdb.settings import Settings
+from graph.neo4j.settings import Settings
 
 from .support.browser import CHROMIUM, CHROMIUM_ARGS
 from .support.neo4j_server import Neo4jInfo, docker_engine_available, harness_unavailable_reason, neo4j_for_tests
@@ -95,7 +95,7 @@ def neo4j_settings(neo4j_info: Neo4jInfo) -> Settings:
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_settings: Settings):
-    from graph.neo4jdb.connect import connect
+    from graph.neo4j.connect import connect
 
     driver = connect(neo4j_settings)
     yield driver

@@ -6,9 +6,9 @@ import networkx as nx
 import pytest
 
 from graph import load_corpus
-from graph._resolve import _Resolver
 from graph.build import build_graph, edge_attrs, node_attrs
-from graph.synth import SynthSpec, synthesize
+from graph.corpus.resolve import _Resolver
+from graph.corpus.synth import SynthSpec, synthesize
 
 from .conftest import SEEDS
 from .test_build import add_second_article

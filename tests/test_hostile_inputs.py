@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph import _yaml, validate
 from graph._atomic import STALE_SECONDS, sweep, write_all
-from graph._problems import LoadError
-from graph.corpus import load_corpus
+from graph import load_corpus, validate
+from graph.corpus import yamlfile as _yaml
+from graph.corpus.synth import SynthSpec, synthesize
+from graph.errors import LoadError, SynthRefused
 from graph.readwrite import gexf
-from graph.synth import SynthRefused, SynthSpec, synthesize
 
 from .conftest import ARTICLE, REPO, SEEDS, edit
 

@@ -12,15 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.errors import LibraryError
+
 QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*?)\s*$")
 PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>string|integer|number|boolean)\)\s*(?:[—-]+\s*)?(?P<meaning>.*)$"
 )
-
-
-class LibraryError(Exception):
-    """A query file whose header is missing or malformed, or a query name not found."""
 
 
 @dataclass(frozen=True)

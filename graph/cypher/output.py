@@ -31,11 +31,12 @@ from typing import Any
 
 from rich.table import Table
 
+from graph.cypher.engines import Result
+from graph.cypher.engines.base import Node, Path, Relationship
+
 from .._spreadsheet import Guard, csv_row
 from .._terminal import inert
 from .._terminal import plain as plain_text
-from ..engines import Result
-from ..engines.base import Node, Path, Relationship
 
 FORMATS = ("table", "json", "jsonl", "csv")
 NS = 1_000_000_000

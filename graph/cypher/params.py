@@ -20,6 +20,8 @@ import json
 import re
 from typing import Any
 
+from graph.errors import ParamError
+
 INTEGER = re.compile(r"^[+-]?\d+$")
 NUMBER = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -35,10 +37,6 @@ TYPES = {
     "json": "json",
 }
 MAX_DEPTH = 100
-
-
-class ParamError(Exception):
-    """A parameter that cannot be used; `str()` names it."""
 
 
 def parse(pairs: list[str], declared: dict[str, str] | None = None) -> dict[str, Any]:

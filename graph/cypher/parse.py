@@ -17,7 +17,7 @@ from cypherast.errors import CypherastError, Position
 from cypherast.lexer import Lexer, Token, TokenKind
 from cypherast.parser import Parser
 
-from ..engines.base import QueryError
+from graph.errors import QueryError, Refused
 
 # Statements the parser does not model (or models only to refuse), by their leading words: construct, hint.
 STATEMENTS: dict[tuple[str, ...], str] = {
@@ -63,16 +63,6 @@ STATEMENTS: dict[tuple[str, ...], str] = {
     ("FINISH",): "FINISH",
 }
 READ_ONLY_HINT = "queries read the graph: start with MATCH, OPTIONAL MATCH, WITH, UNWIND or RETURN"
-
-
-class Refused(QueryError):
-    """A query refused before it runs: the construct, where it is, and the nearest supported form."""
-
-    def __init__(self, construct: str, where: tuple[int, int] | None, hint: str, engine: str = "") -> None:
-        self.construct, self.where, self.hint = construct, where, hint
-        place = f"line {where[0]}:{where[1]}: " if where else ""
-        on = f" on the {engine} engine" if engine else ""
-        super().__init__(f"{place}{construct} is not supported{on}; {hint}")
 
 
 @dataclass(frozen=True)

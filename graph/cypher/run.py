@@ -6,8 +6,9 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from graph.cypher.engines import Engine, Result
+
 from .._terminal import inert
-from ..engines import Engine, Result
 from . import allow, params
 from .parse import parse
 

@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.errors import DnaError
+
 TABLES = (
     "SETTINGS",
     "DOCUMENTS",
@@ -30,10 +32,6 @@ TABLES = (
     "ATTRIBUTEVARIABLES",
     "ATTRIBUTEVALUES",
 )
-
-
-class DnaError(Exception):
-    """The file is not a DNA 3 database this importer can read; the message says why."""
 
 
 @dataclass

@@ -26,7 +26,8 @@ from typing import Any
 
 import yaml
 
-from .._resolve import alias_key
+from graph.corpus.resolve import alias_key
+
 from ..schema import EDGE_FIELDS, NODE_FIELDS
 from .read import Database, DnaError, Entity, Statement, read_database
 

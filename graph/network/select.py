@@ -15,16 +15,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from graph.errors import NetworkError
+
 from .statements import Statement
 
 DUPLICATES = ("all", "document", "week", "month", "year", "range")
 UNITS = ("days", "weeks", "months", "years")
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 _NEEDS = {"year": 0, "month": 1, "week": 2}
-
-
-class NetworkError(ValueError):
-    """Settings that cannot give a right network; the message says which and how to fix them."""
 
 
 @dataclass(frozen=True)

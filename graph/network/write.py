@@ -17,7 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from .. import _models as m
+from graph.corpus import shapes as m
+
 from .._atomic import write_all
 from .._spreadsheet import Guard, csv_row
 from ..readwrite._xml import attr, batched, text

@@ -10,13 +10,11 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.errors import ExportError
+
 from ..schema import Schema
 
 Kind = Literal["string", "long", "double", "boolean", "json"]
-
-
-class ExportError(ValueError):
-    """A graph that a format cannot hold faithfully (the message says which value and why)."""
 
 
 # Schema value types as export kinds: dates are ISO strings (YYYY, YYYY-MM or YYYY-MM-DD).

@@ -8,7 +8,7 @@ import pytest
 
 from graph import load_corpus
 from graph.build import build_graph
-from graph.engines import open_engine
+from graph.cypher.engines import open_engine
 
 from ..support.neo4j_data import load_only
 

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.cypher import allow
-from graph.cypher.parse import Refused, parse
+from graph.cypher.engines import Result
+from graph.cypher.parse import parse
 from graph.cypher.run import run_query
-from graph.engines import Result
+from graph.errors import Refused
 
 from .conftest import QUERIES, ROOT, SEEDS
 

@@ -15,10 +15,10 @@ import pytest
 
 from graph import load_corpus
 from graph.build import build_graph
+from graph.corpus.synth import SynthSpec, synthesize
+from graph.cypher.engines import open_engine
 from graph.cypher.library import list_queries
 from graph.cypher.run import run_query
-from graph.engines import open_engine
-from graph.synth import SynthSpec, synthesize
 
 from ..support.neo4j_data import load_only
 from .conftest import EXPECTED, QUERIES, SEEDS

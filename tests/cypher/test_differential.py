@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.cypher.parse import Refused
+from graph.cypher.engines import base
 from graph.cypher.run import run_query
-from graph.engines import QueryError, base
+from graph.errors import QueryError, Refused
 
 from .test_conformance import big, engines  # noqa: F401 (fixtures: one loaded graph per engine)
 

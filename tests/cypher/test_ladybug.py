@@ -6,9 +6,9 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-from graph.cypher.parse import Refused
+from graph.cypher.engines import base
 from graph.cypher.run import run_query
-from graph.engines import base
+from graph.errors import Refused
 
 from .conftest import QUERIES, SEEDS
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher.library import LibraryError, Param, find_query, read_query
+from graph.cypher.library import Param, find_query, read_query
+from graph.errors import LibraryError
 
 
 def test_header_is_parsed(tmp_path):

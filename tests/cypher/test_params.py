@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher.params import ParamError, check, parse
+from graph.cypher.params import check, parse
+from graph.errors import ParamError
 
 
 def test_values_are_inferred_ints_floats_booleans_else_strings():

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from graph.corpus import load_corpus
-from graph.dna import DnaError, import_dna
+from graph.dna import import_dna
+from graph.errors import DnaError
 
 from .dnafile import DnaFile
 

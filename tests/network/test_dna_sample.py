@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import NetworkError, Window
+from graph.errors import NetworkError
+from graph.network import Window
 
 from .conftest import named, symmetric
 

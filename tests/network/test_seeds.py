@@ -10,7 +10,8 @@ import pytest
 
 from graph.build import load_graph
 from graph.corpus import load_corpus
-from graph.network import NetworkError, NetworkSpec, Selection, discourse_network, statements
+from graph.errors import NetworkError
+from graph.network import NetworkSpec, Selection, discourse_network, statements
 
 from ..conftest import SEEDS
 from .conftest import named, symmetric

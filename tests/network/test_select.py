@@ -69,7 +69,7 @@ def test_windows_step_and_fit_inside_the_range() -> None:
 
 
 def test_a_date_range_that_ends_before_it_starts_is_refused(cli) -> None:
-    from graph.network import NetworkError
+    from graph.errors import NetworkError
 
     with pytest.raises(NetworkError, match="before it starts"):
         Selection(start=date(2025, 1, 1), end=date(2024, 1, 1))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph._problems import ValidationFailed
+from graph.errors import ValidationFailed
 from graph.schema import load_schema
 
 from ..conftest import SEEDS

@@ -12,7 +12,7 @@ import pytest
 
 import graph
 from graph import InlinePage, QueryResult, query, show_page
-from graph.engines.base import Node
+from graph.cypher.engines.base import Node
 
 from ..conftest import REPO, SEEDS
 

@@ -1,4 +1,4 @@
-"""Every command exits with the documented codes, defined once in `graph.exitcodes`."""
+"""Every command exits with the documented codes, defined once in `graph.errors`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.exitcodes import ExitCode
+from graph.errors import ExitCode
 
 from ..conftest import REPO, SEEDS
 
@@ -35,7 +35,7 @@ def test_the_codes_are_the_documented_ones() -> None:
 def test_no_command_exits_with_a_bare_number() -> None:
     for path in (REPO / "graph").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        assert not re.search(r"Exit\(\d|EXIT_\w+ = \d", text), f"{path}: use graph.exitcodes.ExitCode"
+        assert not re.search(r"Exit\(\d|EXIT_\w+ = \d", text), f"{path}: use graph.errors.ExitCode"
 
 
 @pytest.mark.parametrize("args", [("validate",), ("stats",), ("show", "LAPD"), ("queries",)])

@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.project import (
-    PROJECT_FILE,
-    SHIPPED_QUERIES,
-    STARTER,
-    ProjectError,
-    find_project,
-    init_project,
-    open_project,
-)
+from graph.errors import ProjectError
+from graph.project import PROJECT_FILE, SHIPPED_QUERIES, STARTER, find_project, init_project, open_project
 
 from ..conftest import REPO, SEEDS
 

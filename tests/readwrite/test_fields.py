@@ -5,7 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.readwrite._fields import ExportError, from_schema, infer, to_text
+from graph.errors import ExportError
+from graph.readwrite._fields import from_schema, infer, to_text
 
 
 def test_schema_types_map_to_export_kinds(rich_schema):

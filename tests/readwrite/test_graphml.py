@@ -11,8 +11,8 @@ import igraph
 import networkx as nx
 import pytest
 
+from graph.errors import ExportError
 from graph.readwrite import graphml
-from graph.readwrite._fields import ExportError
 
 from .conftest import HOSTILE, HOSTILE_CLEAN
 

@@ -7,8 +7,8 @@ import csv
 import pytest
 
 from graph._spreadsheet import Guard
+from graph.errors import ExportError
 from graph.readwrite import neo4j_csv
-from graph.readwrite._fields import ExportError
 
 
 def rows(path) -> tuple[list[str], list[dict[str, str]]]:

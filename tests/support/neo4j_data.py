@@ -5,8 +5,8 @@ from __future__ import annotations
 import neo4j
 import networkx as nx
 
-from graph.neo4jdb.records import DATASET, ENTITY
-from graph.neo4jdb.sync import sync
+from graph.neo4j.records import DATASET, ENTITY
+from graph.neo4j.sync import sync
 from graph.schema import Schema
 
 

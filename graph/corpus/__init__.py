@@ -1,0 +1,36 @@
+"""The input side, in the order data flows: read files (`read`, `yamlfile`), parse their shapes (`parse`,
+`shapes`), check values (`values`), find quotes (`quotes`) and resolve references (`resolve`) into the `Corpus`
+of `model`; `load_corpus` does it all, `validate` reports without raising, `synth` writes test corpora.
+
+Names are imported on first use: `graph.schema` reads its file with `yamlfile`/`parse`/`shapes` from here, and
+must not pull in `load` (which needs the schema) when it does.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Annotation": "model",
+    "Corpus": "model",
+    "Document": "model",
+    "Entity": "model",
+    "Evidence": "model",
+    "Relation": "model",
+    "folded": "model",
+    "load_corpus": "load",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graph.corpus' has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
+
+if TYPE_CHECKING:
+    from graph.corpus.load import load_corpus
+    from graph.corpus.model import Annotation, Corpus, Document, Entity, Evidence, Relation, folded

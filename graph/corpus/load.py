@@ -1,0 +1,45 @@
+"""Load a seeds folder: read its files, parse them, check their values, resolve references into a `Corpus`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from graph._gc import paused_gc
+from graph.corpus.model import Corpus
+from graph.corpus.problems import Problem, display_path
+from graph.corpus.read import read_annotations, read_documents
+from graph.corpus.resolve import resolve
+from graph.errors import ValidationFailed
+from graph.schema import load_schema
+
+
+def load_corpus(seeds: Path | str = "seeds", schema: Path | str | None = None) -> Corpus:
+    """Read and check a seeds folder; raise `ValidationFailed` listing every problem."""
+    seeds = Path(seeds)
+    if not seeds.is_dir():
+        raise ValidationFailed(
+            [Problem(str(seeds), None, "seeds folder not found", "run from the repository root or pass --seeds DIR")]
+        )
+    loaded_schema = load_schema(schema if schema is not None else seeds / "schema.yaml")
+    problems: list[Problem] = []
+    _check_top_level(seeds, problems)
+    with paused_gc():
+        documents = read_documents(seeds / "documents", problems)
+        annotations = read_annotations(seeds / "annotations", problems)
+        corpus = resolve(loaded_schema, documents, annotations, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    return corpus
+
+
+SEEDS_ENTRIES = frozenset({"schema.yaml", "documents", "annotations"})
+SYNTH_MARKER = ".actorgraph-synth"  # written by `synth` into the folders it creates
+
+
+def _check_top_level(seeds: Path, problems: list[Problem]) -> None:
+    """Anything in the seeds folder besides the schema, documents/, annotations/ (and synth's marker) is a problem."""
+    for name in sorted(os.listdir(seeds)):
+        if name not in SEEDS_ENTRIES and name != SYNTH_MARKER:
+            hint = f"the seeds folder holds only {', '.join(sorted(SEEDS_ENTRIES))}; move it elsewhere"
+            problems.append(Problem(display_path(seeds / name), None, "not part of a seeds folder", hint))

@@ -56,7 +56,7 @@ def document(mb: int) -> dict:
 def yaml_file(entities: int, pure: bool) -> dict:
     """Validate one annotation file of `entities` entities, with the C loader or the pure one."""
     from graph.corpus import load_corpus
-    from graph.corpus import yamlfile as _yaml
+    from graph.files import yamlfile as _yaml
 
     if pure:
         _yaml._LOADERS = (_yaml._NoDatesLoader,)

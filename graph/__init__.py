@@ -23,7 +23,7 @@ _EXPORTS = {
     "Relation": "corpus.model",
     "load_corpus": "corpus.load",
     "validate": "corpus.validate",
-    "Problem": "corpus.problems",
+    "Problem": "files.problems",
     "Schema": "schema",
     "load_schema": "schema",
     # build, viz, export, synth
@@ -138,7 +138,6 @@ if TYPE_CHECKING:
     from graph.build import build_graph, load_graph
     from graph.corpus.load import load_corpus
     from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation
-    from graph.corpus.problems import Problem
     from graph.corpus.synth import SynthSpec, synthesize
     from graph.corpus.validate import validate
     from graph.cypher.api import QueryResult, query
@@ -160,6 +159,7 @@ if TYPE_CHECKING:
         SyncError,
         ValidationFailed,
     )
+    from graph.files.problems import Problem
     from graph.notebook import InlinePage, show_page
     from graph.outputs import Built, write_build
     from graph.page import render_page, write_page

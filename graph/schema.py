@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.corpus import shapes as m
-from graph.corpus.parse import parse
-from graph.corpus.problems import Problem, closest
-from graph.corpus.yamlfile import Located, load_file
 from graph.errors import LoadError, ValidationFailed
+from graph.files import shapes as m
+from graph.files.parse import parse
+from graph.files.problems import Problem, closest
+from graph.files.yamlfile import Located, load_file
 
 ENTITY_TYPE = re.compile(r"[A-Z][A-Za-z0-9]*")  # patterns are used with fullmatch
 RELATION_TYPE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")

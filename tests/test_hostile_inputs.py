@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph._atomic import STALE_SECONDS, sweep, write_all
 from graph import load_corpus, validate
-from graph.corpus import yamlfile as _yaml
+from graph._atomic import STALE_SECONDS, sweep, write_all
 from graph.corpus.synth import SynthSpec, synthesize
 from graph.errors import LoadError, SynthRefused
+from graph.files import yamlfile as _yaml
 from graph.readwrite import gexf
 
 from .conftest import ARTICLE, REPO, SEEDS, edit

@@ -18,9 +18,9 @@ from graph._spreadsheet import Guard
 from graph._terminal import console, markup
 from graph.build import build_graph
 from graph.corpus import Corpus
-from graph.corpus.problems import closest
 from graph.corpus.resolve import alias_key
 from graph.errors import ExitCode, NetworkError
+from graph.files.problems import closest
 from graph.network import NetworkSpec, Selection, Window, discourse_network
 from graph.network.write import FORMATS, write
 

@@ -13,8 +13,8 @@ from rich.text import Text
 from graph._terminal import inert, plain
 from graph._terminal import markup as _esc
 from graph.corpus import Corpus, Entity, Relation
-from graph.corpus.problems import Problem, closest
 from graph.corpus.resolve import alias_key
+from graph.files.problems import Problem, closest
 
 if TYPE_CHECKING:
     import networkx as nx

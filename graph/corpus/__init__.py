@@ -1,9 +1,9 @@
-"""The input side, in the order data flows: read files (`read`, `yamlfile`), parse their shapes (`parse`,
-`shapes`), check values (`values`), find quotes (`quotes`) and resolve references (`resolve`) into the `Corpus`
-of `model`; `load_corpus` does it all, `validate` reports without raising, `synth` writes test corpora.
+"""The seeds folder as a checked corpus, in the order data flows: read its files (`read`, with `graph.files`),
+check values (`values`), find quotes (`quotes`) and resolve references (`resolve`) into the `Corpus` of `model`;
+`load_corpus` does it all, `validate` reports without raising, `synth` writes test corpora.
 
-Names are imported on first use: `graph.schema` reads its file with `yamlfile`/`parse`/`shapes` from here, and
-must not pull in `load` (which needs the schema) when it does.
+Names are imported on first use, so importing one module of the package (say `graph.corpus.model` for a type)
+does not load the whole input side.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _EXPORTS = {
     "folded": "model",
     "load_corpus": "load",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = ["Annotation", "Corpus", "Document", "Entity", "Evidence", "Relation", "folded", "load_corpus"]
 
 
 def __getattr__(name: str) -> Any:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from graph._gc import paused_gc
 from graph.corpus.model import Corpus
-from graph.corpus.problems import Problem, display_path
 from graph.corpus.read import read_annotations, read_documents
 from graph.corpus.resolve import resolve
 from graph.errors import ValidationFailed
+from graph.files.problems import Problem, display_path
 from graph.schema import load_schema
 
 

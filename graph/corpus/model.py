@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from graph.corpus import shapes as m
 from graph.corpus.quotes import FoldedText
-from graph.corpus.yamlfile import Located
+from graph.files import shapes as m
+from graph.files.yamlfile import Located
 from graph.schema import Schema
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from graph.corpus import shapes as m
 from graph.corpus.model import Annotation, Document
-from graph.corpus.parse import parse
-from graph.corpus.problems import Problem, display_path
-from graph.corpus.yamlfile import LONE_SURROGATE, Located, decode_utf8, load_file, read_bytes
 from graph.errors import LoadError
+from graph.files import shapes as m
+from graph.files.parse import parse
+from graph.files.problems import Problem, display_path
+from graph.files.yamlfile import LONE_SURROGATE, Located, decode_utf8, load_file, read_bytes
 
 _META_EXCLUDE = {"id", "title", "text", "content"}
 _DOCUMENT_SUFFIXES = frozenset({".yaml", ".txt", ".jsonl"})

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from graph.corpus import shapes as m
 from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation, folded
-from graph.corpus.problems import Problem, closest
 from graph.corpus.quotes import FoldedText, exact_offset, fold
 from graph.corpus.values import BadValue, check_value, describe
+from graph.files import shapes as m
+from graph.files.problems import Problem, closest
 
 if TYPE_CHECKING:
     from graph.corpus.model import Annotation
-    from graph.corpus.yamlfile import Located
+    from graph.files.yamlfile import Located
     from graph.schema import Schema
 
 _AMBIGUOUS = "\0ambiguous"

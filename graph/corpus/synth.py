@@ -17,9 +17,9 @@ import yaml
 
 from graph._atomic import atomic_open
 from graph.corpus.load import SYNTH_MARKER
-from graph.corpus.shapes import ValueSpec
-from graph.corpus.yamlfile import read_bytes
 from graph.errors import SynthRefused
+from graph.files.shapes import ValueSpec
+from graph.files.yamlfile import read_bytes
 from graph.schema import Schema, load_schema
 
 Format = Literal["yaml", "jsonl"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.corpus.problems import Problem
 from graph.errors import ValidationFailed
+from graph.files.problems import Problem
 
 
 def validate(seeds: Path | str = "seeds", schema: Path | str | None = None) -> list[Problem]:

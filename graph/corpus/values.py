@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from graph.corpus.shapes import Scalar, ValueSpec
+from graph.files.shapes import Scalar, ValueSpec
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # matched in full: no trailing newline
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.corpus import shapes as m
+from graph.files import shapes as m
 
 from .._atomic import write_all
 from .._spreadsheet import Guard, csv_row

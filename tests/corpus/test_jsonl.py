@@ -3,8 +3,7 @@
 import json
 from pathlib import Path
 
-from graph import load_graph
-from graph import validate
+from graph import load_graph, validate
 from tests.conftest import SEEDS
 
 

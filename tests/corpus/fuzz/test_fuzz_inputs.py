@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from graph.cli import app
 from graph import validate
-from graph.corpus.problems import Problem
-from graph.corpus.yamlfile import load_text
+from graph.cli import app
+from graph.files.problems import Problem
+from graph.files.yamlfile import load_text
 from tests.conftest import ARTICLE, SEEDS
 from tests.corpus.fuzz.mutations import KINDS, json_line, yaml_text
 

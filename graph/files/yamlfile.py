@@ -28,8 +28,8 @@ try:
 except ImportError:  # PyYAML built without libyaml: the pure loader alone
     CParser = None
 
-from graph.corpus.problems import Problem, display_path
 from graph.errors import LoadError
+from graph.files.problems import Problem, display_path
 
 MAX_FILE_BYTES = 1 << 30  # bytes of one input file (1 GiB)
 MAX_READ_SECONDS = 60  # to read one input file

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus.yamlfile import load_file, load_text
 from graph.errors import LoadError
+from graph.files.yamlfile import load_file, load_text
 
 
 def test_every_key_and_item_has_its_line() -> None:

@@ -7,8 +7,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from graph.corpus.problems import Problem
-from graph.corpus.yamlfile import Located
+from graph.files.problems import Problem
+from graph.files.yamlfile import Located
 
 M = TypeVar("M", bound=BaseModel)
 

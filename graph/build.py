@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ._gc import paused_gc
-from .corpus import Corpus, Entity, Relation, load_corpus
+from graph._gc import paused_gc
+from graph._nx import add_new_edges
+from graph.corpus import Corpus, Entity, Relation, load_corpus
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
@@ -22,28 +22,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         )
         cypher = {name: corpus.schema.cypher_type(name) for name in corpus.schema.relation_types}
         graph.add_nodes_from((e.id, node_attrs(e)) for e in corpus.entities.values())
-        _add_relations(graph, corpus.relations.values(), cypher)
+        edges = ((r.source, r.target, r.id, edge_attrs(r, cypher[r.type])) for r in corpus.relations.values())
+        add_new_edges(graph, edges)
     return graph
-
-
-def _add_relations(graph: nx.MultiDiGraph, relations: Iterable[Relation], cypher: dict[str, str]) -> None:
-    """Add each relation as an edge keyed by its id, as `add_edges_from` would, but faster.
-
-    Relation ids are unique, so every key is new: this fills the adjacency the way
-    `MultiDiGraph.add_edge` does (same order of successors, predecessors and keys) and keeps
-    each attrs dict as made, without add_edge's per-edge method calls, view look-ups and dict
-    copy, which at a million relations are most of the time networkx takes.
-    """
-    succ, pred, new_keys = graph._succ, graph._pred, graph.edge_key_dict_factory
-    for relation in relations:
-        source, target = relation.source, relation.target
-        if source not in succ or target not in succ:
-            graph.add_nodes_from((source, target))
-        keys = succ[source].get(target)
-        if keys is None:
-            keys = succ[source][target] = pred[target][source] = new_keys()
-        keys[relation.id] = edge_attrs(relation, cypher[relation.type])
-    nx._clear_cache(graph)
 
 
 def load_graph(seeds: Path | str = "seeds", schema: Path | str | None = None) -> nx.MultiDiGraph:

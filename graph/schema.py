@@ -95,30 +95,39 @@ NAMED_COLORS = frozenset(
     ]
 )
 
-NODE_FIELDS = frozenset(
-    {"id", "type", "name", "label", "aliases", "description", "document", "quote", "quote_start", "quote_end"}
-)
-EDGE_FIELDS = frozenset(
-    {
-        "id",
-        "type",
-        "label",
-        "source",
-        "target",
-        "key",
-        "document",
-        "quote",
-        "quote_start",
-        "quote_end",
-        "attribution",
-        "attributed_to",
-        "confidence",
-        "note",
-        "cypher_type",
-        "from",  # the endpoint columns of relationship tables in the engines
-        "to",
-    }
-)
+# The core fields: what `graph.build` sets on the graph, on every node and on every edge, in the schema's own
+# value types (plus `strings`, a list of strings, and `json`, any nested value). Declared here, once: every
+# backend derives its columns from these through its one type map (readwrite/_fields.py for the file formats,
+# cypher/engines/columns.py for the embedded engine, neo4j/records.py for Neo4j).
+CORE_GRAPH: dict[str, str] = {"name": "string", "schema_version": "integer", "documents": "json"}
+NODE_KEY = "id"  # a node's id: its key in networkx, an `id` column or property in the engines
+CORE_NODE: dict[str, str] = {
+    "type": "string",
+    "name": "string",
+    "aliases": "strings",
+    "description": "string",
+    "document": "string",
+    "quote": "string",
+    "quote_start": "integer",
+    "quote_end": "integer",
+}
+CORE_EDGE: dict[str, str] = {
+    "id": "string",
+    "type": "string",
+    "cypher_type": "string",
+    "document": "string",
+    "quote": "string",
+    "quote_start": "integer",
+    "quote_end": "integer",
+    "attribution": "string",
+    "attributed_to": "string",
+    "confidence": "number",
+    "note": "string",
+}
+# Names no entity property or qualifier may take: the core fields and the names formats use for structure
+# (`label`; an edge's `source`/`target`/`key`; `from`/`to`, the endpoint columns of the engines' relationship tables).
+NODE_FIELDS = frozenset({NODE_KEY, *CORE_NODE, "label"})
+EDGE_FIELDS = frozenset({*CORE_EDGE, "label", "source", "target", "key", "from", "to"})
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,7 @@ LINT = Path(sys.executable).with_name("lint-imports")
 
 
 def lint(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(LINT), "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300, check=False
-    )
+    return subprocess.run([str(LINT), "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300, check=False)
 
 
 def test_the_package_keeps_every_import_contract() -> None:

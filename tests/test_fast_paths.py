@@ -5,7 +5,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import load_corpus
+from graph import _nx, load_corpus
 from graph.build import build_graph, edge_attrs, node_attrs
 from graph.corpus.resolve import _Resolver
 from graph.corpus.synth import SynthSpec, synthesize
@@ -64,3 +64,24 @@ def test_the_fast_path_resolves_what_the_checked_path_resolves(
         checked = load_corpus(folder)
         assert list(checked.relations.items()) == list(corpus.relations.items())
         assert checked.entities == corpus.entities
+
+
+@pytest.mark.parametrize("version", ["3.2.1", "3.7", "4.0", "not-a-version"])
+def test_unchecked_networkx_versions_use_the_public_api(version: str) -> None:
+    assert not _nx.checked(version)
+
+
+def test_the_installed_networkx_is_a_checked_version() -> None:
+    """If this fails, networkx was upgraded: check its MultiDiGraph internals, then widen `_nx.CHECKED`."""
+    assert _nx.FAST, f"networkx {nx.__version__} is outside {_nx.CHECKED}: the build runs on the public API"
+
+
+def test_the_public_api_path_builds_the_same_graph(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = load_corpus(generated)
+    fast = build_graph(corpus)
+    monkeypatch.setattr(_nx, "FAST", False)
+    public = build_graph(corpus)
+    assert list(public.nodes(data=True)) == list(fast.nodes(data=True))
+    assert list(public.edges(keys=True, data=True)) == list(fast.edges(keys=True, data=True))
+    assert list(public.in_edges(keys=True)) == list(fast.in_edges(keys=True))
+    assert {n: list(v) for n, v in _nx.successors(public).items()} == {n: list(v) for n, v in fast.succ.items()}

@@ -18,6 +18,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph._nx import successors
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -78,7 +80,7 @@ def statements(graph: nx.MultiDiGraph, stances: Mapping[str, int]) -> list[State
     documents = graph.graph.get("documents", {})
     published = {doc: parse_period(meta.get("published")) for doc, meta in documents.items()}
     out: list[Statement] = []
-    for actor, targets in graph._succ.items():  # the adjacency itself: an edge view costs more than the work
+    for actor, targets in successors(graph).items():  # the adjacency itself: an edge view costs more than the work
         for target, keyed in targets.items():
             for key, attrs in keyed.items():
                 sign = stances.get(attrs.get("type"))

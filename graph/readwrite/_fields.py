@@ -11,46 +11,27 @@ from typing import Any, Literal
 import networkx as nx
 
 from graph.errors import ExportError
-
-from ..schema import Schema
+from graph.schema import CORE_EDGE, CORE_GRAPH, CORE_NODE, Schema
 
 Kind = Literal["string", "long", "double", "boolean", "json"]
 
 
-# Schema value types as export kinds: dates are ISO strings (YYYY, YYYY-MM or YYYY-MM-DD).
+# The one map from schema value types to export kinds: dates are ISO strings (YYYY, YYYY-MM or YYYY-MM-DD),
+# lists and nested values JSON text.
 VALUE_KINDS: dict[str, Kind] = {
     "string": "string",
     "date": "string",
     "integer": "long",
     "number": "double",
     "boolean": "boolean",
+    "strings": "json",
+    "json": "json",
 }
 
-# The core attributes `graph.build` sets on the graph, its nodes and its edges (the data model).
-GRAPH_CORE: dict[str, Kind] = {"name": "string", "schema_version": "long", "documents": "json"}
-NODE_CORE: dict[str, Kind] = {
-    "type": "string",
-    "name": "string",
-    "aliases": "json",
-    "description": "string",
-    "document": "string",
-    "quote": "string",
-    "quote_start": "long",
-    "quote_end": "long",
-}
-EDGE_CORE: dict[str, Kind] = {
-    "id": "string",
-    "type": "string",
-    "cypher_type": "string",
-    "document": "string",
-    "quote": "string",
-    "quote_start": "long",
-    "quote_end": "long",
-    "attribution": "string",
-    "attributed_to": "string",
-    "confidence": "double",
-    "note": "string",
-}
+# The core attributes `graph.build` sets on the graph, its nodes and its edges (declared in graph.schema).
+GRAPH_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_GRAPH.items()}
+NODE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_NODE.items()}
+EDGE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_EDGE.items()}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.schema import Schema
+from graph.schema import CORE_EDGE, CORE_NODE, NODE_KEY, Schema
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -37,30 +37,9 @@ def arrow_types() -> dict[str, pa.DataType]:
     }
 
 
-NODE_CORE = {
-    "id": "string",
-    "type": "string",
-    "name": "string",
-    "aliases": "strings",
-    "description": "string",
-    "document": "string",
-    "quote": "string",
-    "quote_start": "integer",
-    "quote_end": "integer",
-}
-EDGE_CORE = {
-    "id": "string",
-    "type": "string",
-    "cypher_type": "string",
-    "document": "string",
-    "quote": "string",
-    "quote_start": "integer",
-    "quote_end": "integer",
-    "attribution": "string",
-    "attributed_to": "string",
-    "confidence": "number",
-    "note": "string",
-}
+# Columns: the node key, then the core fields (graph.schema declares them), in the schema's value types.
+NODE_CORE = {NODE_KEY: "string", **CORE_NODE}
+EDGE_CORE = dict(CORE_EDGE)
 
 
 @dataclass(frozen=True)

@@ -139,13 +139,14 @@ def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> No
     for table in rels:
         pairs = ", ".join(f"FROM {_q(s)} TO {_q(t)}" for s, t in table.pairs)
         conn.execute(f"CREATE REL TABLE {_q(table.name)}({pairs}, {_columns(table)})")
-    # `COPY T FROM rows` reads the pyarrow table bound to the local name `rows`.
-    for name, rows in cols.node_rows(graph, nodes).items():  # noqa: B007
-        conn.execute(f"COPY {_q(name)} FROM rows")
-    for (name, source, target), rows in cols.rel_rows(graph, rels).items():  # noqa: B007
+    # The rows travel as a query parameter (the documented `COPY T FROM $rows` form), never as text.
+    for name, rows in cols.node_rows(graph, nodes).items():
+        conn.execute(f"COPY {_q(name)} FROM $rows", {"rows": rows})
+    for (name, source, target), rows in cols.rel_rows(graph, rels).items():
         if source not in schema.entity_types or target not in schema.entity_types:
             raise EngineUnavailable(f"{name}: endpoint types {source!r}, {target!r} are not in the schema")
-        conn.execute(f"COPY {_q(name)} FROM rows (from='{_plain_name(source)}', to='{_plain_name(target)}')")
+        ends = f"(from='{_plain_name(source)}', to='{_plain_name(target)}')"
+        conn.execute(f"COPY {_q(name)} FROM $rows {ends}", {"rows": rows})
 
 
 def _check_identifiers(schema: Schema) -> None:

@@ -8,18 +8,19 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from graph import _terminal
 from graph._terminal import markup
+from graph.cli.common import Commands, err, fail, out, report_problems
 from graph.errors import ExitCode
 from graph.readwrite.formats import FORMATS
 
 if TYPE_CHECKING:
     from graph.corpus import Corpus
-    from graph.errors import ValidationFailed
     from graph.project import Project
 
 app = typer.Typer(
     name="actorgraph",
+    cls=Commands,
+    pretty_exceptions_enable=False,
     help="News reporting as a provenance-backed graph of political actors and their stances. "
     "Commands find the project (actorgraph.toml or a seeds/ folder) in the working folder or above it. "
     "Exit codes: " + "; ".join(f"{c.value} {c.meaning}" for c in ExitCode) + ".",
@@ -28,8 +29,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = _terminal.console()
-err = _terminal.console(stderr=True)
 
 ProjectDir = Annotated[
     Path | None,
@@ -52,24 +51,16 @@ OutDir = Annotated[
 
 def _project(project: Path | None, seeds: Path | None, schema: Path | None) -> Project:
     """The project the command works on (found like git finds a repository), or exit 1 saying how to point at one."""
-    from graph.errors import ProjectError
     from graph.project import open_project
 
-    try:
-        return open_project(seeds, schema, project)
-    except ProjectError as problem:
-        _exit(str(problem), ExitCode.INVALID_SEEDS)
+    return open_project(seeds, schema, project)
 
 
 def _load(where: Project) -> Corpus:
     """Load the project's corpus, or print every problem and exit 1."""
     from graph.corpus import load_corpus
-    from graph.errors import ValidationFailed
 
-    try:
-        return load_corpus(where.seeds, where.schema)
-    except ValidationFailed as failed:
-        _fail(failed)
+    return load_corpus(where.seeds, where.schema)
 
 
 def _corpus(seeds: Path | None, schema: Path | None, project: Path | None = None) -> Corpus:
@@ -77,20 +68,9 @@ def _corpus(seeds: Path | None, schema: Path | None, project: Path | None = None
     return _load(_project(project, seeds, schema))
 
 
-def _fail(failed: ValidationFailed) -> NoReturn:
-    """Print every problem, then exit 1."""
-    from graph.cli import report as _report
-
-    for problem in failed.problems:
-        err.print(_report.problem_text(problem))
-    err.print(f"[bold red]{markup(failed)}[/]: nothing was written.")
-    raise typer.Exit(ExitCode.INVALID_SEEDS)
-
-
 def _exit(message: str, code: ExitCode) -> NoReturn:
     """One line on stderr, then exit with `code`."""
-    err.print(f"error: {markup(message)}")
-    raise typer.Exit(code)
+    fail(message, code)
 
 
 def _counts(corpus: Corpus) -> str:
@@ -287,7 +267,7 @@ def synth(
     try:
         synthesize(out_dir, SynthSpec(relations, seed, per_document, fmt), schema)
     except ValidationFailed as failed:
-        _fail(failed)
+        report_problems(failed)
     except SynthRefused as refused:
         _exit(f"synth: {refused}", ExitCode.USAGE)
     out.print(f"Wrote {relations} relations in {fmt} to {_paths(out_dir)}")

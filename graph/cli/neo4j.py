@@ -10,16 +10,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import neo4j
-import typer
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph._terminal import console
 from graph._terminal import markup as escape
 from graph.build import build_graph
+from graph.cli.common import err, fail, out
 from graph.corpus import Corpus
 from graph.errors import ConnectionProblem, ExitCode, SyncError
 from graph.neo4j import pull as pulling
@@ -32,8 +30,6 @@ from graph.readwrite import node_link
 EXIT_USAGE = ExitCode.USAGE
 RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
-out = console()
-err = console(stderr=True)
 
 
 def sync(
@@ -181,8 +177,3 @@ class _ProgressBar:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def fail(message: str, code: int) -> NoReturn:
-    err.print(f"[bold red]error[/]: {escape(message)}")
-    raise typer.Exit(code)

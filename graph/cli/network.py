@@ -12,20 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-import typer
-
 from graph._spreadsheet import Guard
-from graph._terminal import console, markup
+from graph._terminal import markup
 from graph.build import build_graph
+from graph.cli import common
+from graph.cli.common import err, out
 from graph.corpus import Corpus
 from graph.corpus.resolve import alias_key
 from graph.errors import ExitCode, NetworkError
 from graph.files.problems import closest
 from graph.network import NetworkSpec, Selection, Window, discourse_network
 from graph.network.write import FORMATS, write
-
-out = console()
-err = console(stderr=True)
 
 
 @dataclass
@@ -45,8 +42,7 @@ class Lists:
 
 
 def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
-    err.print(f"[bold red]error[/]: {markup(message)}; nothing was written.")
-    raise typer.Exit(code)
+    common.fail(f"{message}; nothing was written.", code)
 
 
 def selection(corpus: Corpus, lists: Lists, start: str | None, end: str | None) -> Selection:

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
-import typer
 from rich.console import Console
 
 from graph._spreadsheet import Guard
-from graph._terminal import console, is_terminal, markup
+from graph._terminal import is_terminal, markup
 from graph.build import build_graph
+from graph.cli.common import err, fail, out
 from graph.corpus import Corpus
 from graph.cypher import output, params
 from graph.cypher.engines import Result, open_engine
 from graph.cypher.library import list_queries, resolve
 from graph.cypher.run import run_query
-from graph.errors import ConnectionProblem, EngineUnavailable, ExitCode, LibraryError, QueryError
+from graph.errors import ConnectionProblem, EngineUnavailable, LibraryError, QueryError
 from graph.neo4j.settings import EXIT_CONNECTION, Settings
-
-out = console()
-err = console(stderr=True)
 
 
 def query(
@@ -96,8 +92,3 @@ def list_shipped(queries_dir: Path) -> None:
         for p in q.params:
             out.print(f"    --param {markup(p.name, lines=False)}=… ({p.type}) {markup(p.meaning)}")
     out.print(f"Run one: actorgraph query NAME [--param name=value] [--format {'|'.join(output.FORMATS)}]")
-
-
-def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
-    err.print(f"[bold red]error[/]: {markup(message)}")
-    raise typer.Exit(code)

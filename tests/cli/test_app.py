@@ -10,7 +10,7 @@ import pytest
 
 from graph.cli import app
 
-from .conftest import REPO, SEEDS
+from ..conftest import REPO, SEEDS
 
 
 def test_build_writes_node_link_json_and_prints_a_summary(cli, tmp_path: Path) -> None:

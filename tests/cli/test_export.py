@@ -16,7 +16,7 @@ from graph import load_graph, load_schema
 from graph.cli import app
 from graph.readwrite import graphml
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 runner = CliRunner()
 
 

@@ -18,7 +18,7 @@ def measure() -> dict[str, Any]:
     from graph import load_corpus
     from graph.build import build_graph
     from graph.cypher import allow
-    from graph.cypher.engines.embedded import graph_info
+    from graph.cypher.engines.loading import graph_info
     from graph.cypher.ladybug import translate
     from graph.cypher.library import list_queries
     from graph.cypher.parse import parse

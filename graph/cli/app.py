@@ -425,6 +425,7 @@ def query(
         neo4j=_neo4j(uri, username, password, database, timeout),
         write=write,
         csv_raw=csv_raw,
+        inputs=(where.seeds, where.schema or where.seeds / "schema.yaml") if where else None,
     )
 
 

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from graph._spreadsheet import Guard
 from graph._terminal import is_terminal, markup
-from graph.build import build_graph
 from graph.cli.common import err, fail, out
-from graph.corpus import Corpus
 from graph.cypher import output, params
 from graph.cypher.engines import Result, open_engine
 from graph.cypher.library import list_queries, resolve
 from graph.cypher.run import run_query
 from graph.errors import ConnectionProblem, EngineUnavailable, LibraryError, QueryError
 from graph.neo4j.settings import EXIT_CONNECTION, Settings
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.corpus import Corpus
+    from graph.schema import Schema
 
 
 def query(
@@ -32,10 +37,12 @@ def query(
     neo4j: Settings | None = None,
     write: bool = False,
     csv_raw: bool = False,
+    inputs: tuple[Path, Path] | None = None,
 ) -> None:
     """Resolve the query, check its parameters, run it and print the result in `fmt`.
 
-    The neo4j engine answers from what `actorgraph sync` wrote, so it does not read the seeds.
+    The neo4j engine answers from what `actorgraph sync` wrote, so it does not read the seeds. With a `store`,
+    `inputs` (the seeds folder and schema file) let a store made from the same inputs open without a rebuild.
     CSV cells a spreadsheet would run are prefixed with `'` unless `csv_raw`.
     """
     try:
@@ -46,9 +53,12 @@ def query(
         given = params.parse(pairs, declared)
         if engine_name == "neo4j":
             engine = open_engine(engine_name, None, None, neo4j=neo4j, write=write)
+        elif engine_name == "embedded" and store is not None and inputs is not None:
+            from graph.cypher.engines.embedded import EmbeddedEngine
+
+            engine = EmbeddedEngine.stored(store, *inputs, lambda: built(corpus()))
         else:
-            loaded = corpus()
-            engine = open_engine(engine_name, build_graph(loaded), loaded.schema, store)
+            engine = open_engine(engine_name, *built(corpus()), store)
         try:
             result = run_query(engine, shipped.text if shipped else text, given)
         finally:
@@ -58,6 +68,12 @@ def query(
     except (QueryError, params.ParamError, LibraryError, EngineUnavailable) as problem:
         fail(str(problem))
     print_result(result, fmt, csv_raw)
+
+
+def built(corpus: Corpus) -> tuple[nx.MultiDiGraph, Schema]:
+    from graph.build import build_graph
+
+    return build_graph(corpus), corpus.schema
 
 
 def print_result(result: Result, fmt: str, csv_raw: bool = False) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from graph.cypher.engines.base import Engine, Result
 from graph.errors import EngineUnavailable, QueryError
-from graph.schema import Schema
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.neo4j.settings import Settings
+    from graph.schema import Schema
 
 ENGINES = ("embedded", "neo4j")
 

@@ -10,7 +10,8 @@ from graph import load_corpus, load_schema
 from graph.build import build_graph
 from graph.cypher.engines import open_engine
 from graph.cypher.engines.base import Node, Relationship
-from graph.cypher.engines.embedded import EmbeddedEngine, content_key
+from graph.cypher.engines.embedded import EmbeddedEngine
+from graph.cypher.engines.loading import content_key
 from graph.errors import EngineUnavailable, QueryError
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

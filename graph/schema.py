@@ -98,7 +98,7 @@ NAMED_COLORS = frozenset(
 # The core fields: what `graph.build` sets on the graph, on every node and on every edge, in the schema's own
 # value types (plus `strings`, a list of strings, and `json`, any nested value). Declared here, once: every
 # backend derives its columns from these through its one type map (readwrite/_fields.py for the file formats,
-# cypher/engines/columns.py for the embedded engine, neo4j/records.py for Neo4j).
+# cypher/engines/tables.py for the embedded engine, neo4j/records.py for Neo4j).
 CORE_GRAPH: dict[str, str] = {"name": "string", "schema_version": "integer", "documents": "json"}
 NODE_KEY = "id"  # a node's id: its key in networkx, an `id` column or property in the engines
 CORE_NODE: dict[str, str] = {

@@ -44,7 +44,8 @@ class EmbeddedEngine:
             load(ladybug.Connection(db), graph, schema)
         except RuntimeError as err:
             db.close()
-            raise EngineUnavailable(f"cannot load the graph into the embedded engine: {explain(str(err))}") from None
+            problem = ladybug_message(str(err))
+            raise EngineUnavailable(f"cannot load the graph into the embedded engine: {problem}") from None
         return cls(db, graph_info(graph, schema))
 
     @classmethod
@@ -86,7 +87,7 @@ class EmbeddedEngine:
         try:
             result = self._conn.execute(query, params or {})
         except RuntimeError as err:
-            raise QueryError(explain(str(err))) from None
+            raise QueryError(ladybug_message(str(err))) from None
         if isinstance(result, list):
             raise QueryError("run one statement at a time (the query holds several, separated by ';')")
         try:
@@ -130,7 +131,7 @@ class EmbeddedEngine:
         self._db.close()
 
 
-def explain(message: str) -> str:
+def ladybug_message(message: str) -> str:
     """Ladybug's error message, minus its exception-class prefix; parser errors keep position and caret."""
     kind, _, rest = message.partition(" exception: ")
     if not rest:

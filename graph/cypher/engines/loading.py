@@ -16,7 +16,7 @@ from typing import Any
 import ladybug
 import networkx as nx
 
-from graph.cypher.engines import columns as cols
+from graph.cypher.engines import tables as cols
 from graph.errors import EngineUnavailable
 from graph.readwrite import node_link
 from graph.schema import CYPHER_TYPE, ENTITY_TYPE, FIELD_NAME, Schema

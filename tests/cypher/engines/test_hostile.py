@@ -8,7 +8,7 @@ import pytest
 
 from graph import load_corpus, load_schema
 from graph.build import build_graph
-from graph.cypher.engines import columns as cols
+from graph.cypher.engines import tables as cols
 from graph.cypher.engines.embedded import EmbeddedEngine
 from graph.errors import EngineUnavailable
 from graph.schema import Schema

@@ -28,10 +28,10 @@ VALUE_KINDS: dict[str, Kind] = {
     "json": "json",
 }
 
-# The core attributes `graph.build` sets on the graph, its nodes and its edges (declared in graph.schema).
-GRAPH_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_GRAPH.items()}
-NODE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_NODE.items()}
-EDGE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_EDGE.items()}
+
+def core(declared: Mapping[str, str]) -> dict[str, Kind]:
+    """The export kinds of core fields as graph.schema declares them (CORE_GRAPH, CORE_NODE, CORE_EDGE)."""
+    return {name: VALUE_KINDS[kind] for name, kind in declared.items()}
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,14 @@ class Fields:
 
 def from_schema(schema: Schema) -> Fields:
     """Core fields plus every declared entity property (nodes) and qualifier (edges)."""
-    node = dict(NODE_CORE)
+    node = core(CORE_NODE)
     for etype in schema.entity_types.values():
         for name, spec in etype.properties.items():
             _declare(node, name, VALUE_KINDS[spec.type])
-    edge = dict(EDGE_CORE)
+    edge = core(CORE_EDGE)
     for name, spec in schema.qualifiers.items():
         _declare(edge, name, VALUE_KINDS[spec.type])
-    return Fields(_sorted(GRAPH_CORE), _sorted(node), _sorted(edge))
+    return Fields(_sorted(core(CORE_GRAPH)), _sorted(node), _sorted(edge))
 
 
 def infer(graph: nx.MultiDiGraph) -> Fields:

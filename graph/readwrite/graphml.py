@@ -18,9 +18,9 @@ from typing import Any
 import networkx as nx
 
 from .._atomic import atomic_open
-from ..schema import Schema
+from ..schema import CORE_GRAPH, CORE_NODE, Schema
 from . import _order
-from ._fields import GRAPH_CORE, NODE_CORE, ExportError, Fields, Kind, fields_for, from_schema, to_text, undeclared
+from ._fields import ExportError, Fields, Kind, core, fields_for, from_schema, to_text, undeclared
 from ._xml import XML_TYPES, attr, batched, needs_escape, text
 
 HEADER = (
@@ -150,7 +150,7 @@ def _key_ids(prefix: str, names: Mapping[str, Kind]) -> dict[str, str]:
 def read(path: Path | str, schema: Schema | None = None) -> nx.MultiDiGraph:
     """Read a file written by `write` back into the graph it came from (JSON decoded, derived labels dropped)."""
     graph = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
-    fields = from_schema(schema) if schema is not None else Fields(GRAPH_CORE, NODE_CORE, {})
+    fields = from_schema(schema) if schema is not None else Fields(core(CORE_GRAPH), core(CORE_NODE), {})
     for name in ("node_default", "edge_default"):  # networkx adds these; empty unless the file has defaults
         if graph.graph.get(name) == {}:
             del graph.graph[name]

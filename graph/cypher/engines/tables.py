@@ -37,11 +37,6 @@ def arrow_types() -> dict[str, pa.DataType]:
     }
 
 
-# Columns: the node key, then the core fields (graph.schema declares them), in the schema's value types.
-NODE_CORE = {NODE_KEY: "string", **CORE_NODE}
-EDGE_CORE = dict(CORE_EDGE)
-
-
 @dataclass(frozen=True)
 class Table:
     """A node table (`pairs` empty) or a relationship table with its allowed (from, to) pairs."""
@@ -54,7 +49,7 @@ class Table:
 def node_tables(schema: Schema) -> list[Table]:
     """One table per entity type: core fields, then the type's declared properties."""
     return [
-        Table(name, {**NODE_CORE, **{p: v.type for p, v in spec.properties.items()}})
+        Table(name, {NODE_KEY: "string", **CORE_NODE, **{p: v.type for p, v in spec.properties.items()}})
         for name, spec in schema.entity_types.items()
     ]
 
@@ -64,7 +59,7 @@ def rel_tables(schema: Schema) -> list[Table]:
     return [
         Table(
             schema.cypher_type(name),
-            {**EDGE_CORE, **{q: schema.qualifiers[q].type for q in schema.allowed_qualifiers(name)}},
+            {**CORE_EDGE, **{q: schema.qualifiers[q].type for q in schema.allowed_qualifiers(name)}},
             tuple(schema.endpoint_pairs(name)),
         )
         for name in schema.relation_types

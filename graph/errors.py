@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from graph.corpus.problems import Problem
+    from graph.files.problems import Problem
 
 __all__ = [
     "ActorgraphError",

@@ -41,3 +41,27 @@ def test_a_broken_rule_is_caught(tmp_path: Path, module: str, line: str, contrac
     assert result.returncode != 0
     broken = [text for text in result.stdout.splitlines() if text.endswith("BROKEN")]
     assert any(text.startswith(contract) for text in broken), result.stdout[-3000:]
+
+
+def _type_checking_imports() -> list[tuple[str, str, str]]:
+    """(file, module, name) of every import made only for type checking, in the whole package."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "graph").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+                for sub in node.body:
+                    if isinstance(sub, ast.ImportFrom) and sub.level == 0 and sub.module:
+                        found += [(str(path.relative_to(ROOT)), sub.module, a.name) for a in sub.names]
+    return found
+
+
+def test_imports_made_only_for_type_checking_name_what_exists() -> None:
+    """import-linter skips them, so a module moved away from under one would go unnoticed."""
+    import importlib
+
+    assert len(_type_checking_imports()) > 20
+    for file, module, name in _type_checking_imports():
+        imported = importlib.import_module(module)
+        assert hasattr(imported, name) or importlib.util.find_spec(f"{module}.{name}"), f"{file}: {module}.{name}"

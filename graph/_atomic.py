@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from graph.errors import OutputError
+
 STALE_SECONDS = 10  # a temporary file this old whose writer is gone is swept
 _TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")
 _swept: set[Path] = set()
@@ -29,11 +31,15 @@ _swept: set[Path] = set()
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside `path`; rename it over `path` only if the block succeeds."""
+    """Open a temporary file beside `path`; rename it over `path` only if the block succeeds.
+
+    A file system error (no such folder, no permission, a full disk) is an `OutputError` naming `path`.
+    """
     binary = "b" in mode
-    f, tmp = _open_temp(path, mode, None if binary else encoding)
+    with _as_output_error(path):
+        f, tmp = _open_temp(path, mode, None if binary else encoding)
     try:
-        with f:
+        with f, _as_output_error(path):
             yield f
             _finish(f, tmp)
             os.replace(tmp, path)  # still locked: a sweep never takes a file about to be renamed
@@ -53,16 +59,29 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
     temps: list[tuple[IO, str, Path]] = []
     try:
         for path, text in outputs.items():
-            f, tmp = _open_temp(path, "w", "utf-8")
-            temps.append((f, tmp, path))
-            f.writelines([text] if isinstance(text, str) else text)
-            _finish(f, tmp)
+            with _as_output_error(path):
+                f, tmp = _open_temp(path, "w", "utf-8")
+                temps.append((f, tmp, path))
+                f.writelines([text] if isinstance(text, str) else text)
+                _finish(f, tmp)
         for _, tmp, path in temps:
-            os.replace(tmp, path)
+            with _as_output_error(path):
+                os.replace(tmp, path)
     finally:
         for f, tmp, _ in temps:
             Path(tmp).unlink(missing_ok=True)
             f.close()
+
+
+@contextmanager
+def _as_output_error(path: Path) -> Iterator[None]:
+    """OS errors while writing `path` as one `OutputError` that names it (other errors pass unchanged)."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(f"{path}: {err.strerror or err}") from err
 
 
 def sweep(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:

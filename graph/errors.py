@@ -21,6 +21,7 @@ __all__ = [
     "EngineUnavailable",
     "ExitCode",
     "ExportError",
+    "InitRefused",
     "LibraryError",
     "LoadError",
     "NetworkError",
@@ -90,6 +91,12 @@ class ProjectError(ActorgraphError):
     """No project was found, its `actorgraph.toml` is malformed, or `init` was pointed at a non-empty folder."""
 
     exit_code = ExitCode.INVALID_SEEDS
+
+
+class InitRefused(ProjectError):
+    """`init` was pointed at a folder that is not new or empty; nothing was written."""
+
+    exit_code = ExitCode.USAGE
 
 
 class SynthRefused(ActorgraphError):

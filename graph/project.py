@@ -20,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import ProjectError
+from graph.errors import InitRefused, ProjectError
 
 __all__ = [
     "PROJECT_FILE",
@@ -132,7 +132,7 @@ def init_project(folder: Path | str) -> Project:
     """
     target = Path(folder)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ProjectError(f"{target} is not an empty folder: init only writes into a new or empty folder")
+        raise InitRefused(f"{target} is not an empty folder: init writes only into a new or empty one; pick a new name")
     target.mkdir(parents=True, exist_ok=True)
     staging = target / ".actorgraph-init"
     try:  # copied whole first, then moved into place: a failure leaves no half-made project

@@ -84,13 +84,10 @@ def init(
     folder: Annotated[Path, typer.Argument(help="A new or empty folder to make the project in.")],
 ) -> None:
     """Start a project: actorgraph.toml, example seeds (schema, one article, its annotation), queries/, README."""
-    from graph.errors import ProjectError
     from graph.project import init_project
 
     try:
-        made = init_project(folder)
-    except ProjectError as problem:
-        _exit(f"{problem}; choose a new folder name", ExitCode.USAGE)
+        made = init_project(folder)  # InitRefused (exit 2) for a folder in use
     except OSError as problem:
         _exit(f"cannot write {folder}: {problem}", ExitCode.OUTPUT)
     then = "`actorgraph build` and `actorgraph query stance-matrix`"
@@ -412,20 +409,20 @@ def query(
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from graph.cli import query as command
 
-    # The neo4j engine does not read the seeds: it needs no project (the shipped queries are always there).
-    where = _project(project, seeds, schema) if engine != "neo4j" else _project_or_none(project, seeds, schema)
+    settings = _neo4j(uri, username, password, database, timeout)
     command.query(
         query,
         param or [],
         fmt,
-        engine,
-        store,
-        _query_folders(where, queries_dir),
-        lambda: _load(where),
-        neo4j=_neo4j(uri, username, password, database, timeout),
+        csv_raw,
+        engine=engine,
+        seeds=seeds,
+        schema=schema,
+        project=project,
+        queries=queries_dir,
+        store=store,
+        neo4j=settings,
         write=write,
-        csv_raw=csv_raw,
-        inputs=(where.seeds, where.schema or where.seeds / "schema.yaml") if where else None,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from graph._terminal import markup
-from graph.cli.network import err, fail, out
+from graph.cli.common import err, fail, out
 from graph.cli.report import problem_text
 from graph.corpus import load_corpus
 from graph.dna.seeds import Mapping
@@ -21,7 +21,7 @@ def import_dna(path: Path, seeds: Path, mapping: Mapping) -> None:
     try:
         report = run(path, seeds, mapping)
     except DnaError as problem:
-        fail(str(problem))
+        fail(f"{problem}; nothing was written.")
     for line in report.lines():
         out.print(markup(line))
     try:

@@ -1,7 +1,7 @@
 """What `actorgraph network` does: resolve names, compute, write, report.
 
-Exit status: 0 written; 1 the seeds do not validate or a file cannot be written; 2 settings that cannot give a
-right network (an unknown actor, a window longer than the range, …).
+Exit status: 0 written; 1 the seeds do not validate; 2 settings that cannot give a right network (an unknown
+actor, a window longer than the range, …); 4 a file that cannot be written.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Lists:
 
 
 def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
+    """`common.fail`, saying that nothing was written."""
     common.fail(f"{message}; nothing was written.", code)
 
 

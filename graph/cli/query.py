@@ -2,78 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rich.console import Console
 
 from graph._spreadsheet import Guard
 from graph._terminal import is_terminal, markup
 from graph.cli.common import err, fail, out
-from graph.cypher import output, params
-from graph.cypher.engines import Result, open_engine
-from graph.cypher.library import list_queries, resolve
-from graph.cypher.run import run_query
-from graph.errors import ConnectionProblem, EngineUnavailable, LibraryError, QueryError
-from graph.neo4j.settings import EXIT_CONNECTION, Settings
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from graph.corpus import Corpus
-    from graph.schema import Schema
+from graph.cypher import output
+from graph.cypher.engines import Result
+from graph.cypher.library import list_queries
+from graph.errors import LibraryError, QueryError
 
 
-def query(
-    text: str,
-    pairs: list[str],
-    fmt: str,
-    engine_name: str,
-    store: Path | None,
-    queries_dir: Path,
-    corpus: Callable[[], Corpus],
-    *,
-    neo4j: Settings | None = None,
-    write: bool = False,
-    csv_raw: bool = False,
-    inputs: tuple[Path, Path] | None = None,
-) -> None:
-    """Resolve the query, check its parameters, run it and print the result in `fmt`.
+def query(text: str, pairs: list[str], fmt: str, csv_raw: bool = False, **where: Any) -> None:
+    """Answer `text` with `graph.query` (`where`: its engine, seeds, schema, project, queries, store, neo4j,
+    write) and print the result in `fmt`; CSV cells a spreadsheet would run get a `'` unless `csv_raw`."""
+    from graph.cypher.api import query as answer
 
-    The neo4j engine answers from what `actorgraph sync` wrote, so it does not read the seeds. With a `store`,
-    `inputs` (the seeds folder and schema file) let a store made from the same inputs open without a rebuild.
-    CSV cells a spreadsheet would run are prefixed with `'` unless `csv_raw`.
-    """
-    try:
-        if fmt not in output.FORMATS:
-            raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(output.FORMATS)}")
-        shipped = resolve(text, queries_dir)
-        declared = {p.name: p.type for p in shipped.params} if shipped else {}
-        given = params.parse(pairs, declared)
-        if engine_name == "neo4j":
-            engine = open_engine(engine_name, None, None, neo4j=neo4j, write=write)
-        elif engine_name == "embedded" and store is not None and inputs is not None:
-            from graph.cypher.engines.embedded import EmbeddedEngine
-
-            engine = EmbeddedEngine.stored(store, *inputs, lambda: built(corpus()))
-        else:
-            engine = open_engine(engine_name, *built(corpus()), store)
-        try:
-            result = run_query(engine, shipped.text if shipped else text, given)
-        finally:
-            engine.close()
-    except ConnectionProblem as problem:
-        fail(str(problem), EXIT_CONNECTION)
-    except (QueryError, params.ParamError, LibraryError, EngineUnavailable) as problem:
-        fail(str(problem))
-    print_result(result, fmt, csv_raw)
-
-
-def built(corpus: Corpus) -> tuple[nx.MultiDiGraph, Schema]:
-    from graph.build import build_graph
-
-    return build_graph(corpus), corpus.schema
+    if fmt not in output.FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(output.FORMATS)}")
+    print_result(answer(text, pairs, **where), fmt, csv_raw)
 
 
 def print_result(result: Result, fmt: str, csv_raw: bool = False) -> None:

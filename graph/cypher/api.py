@@ -20,9 +20,15 @@ from graph.errors import ProjectError
 from graph.project import SHIPPED_QUERIES, open_project
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import networkx as nx
     import pandas
 
+    from graph.cypher.engines.base import Engine
     from graph.neo4j.settings import Settings
+    from graph.project import Project
+    from graph.schema import Schema
 
 __all__ = ["QueryResult", "query"]
 
@@ -78,7 +84,7 @@ def cell_text(value: Any) -> str:
 
 def query(
     text: str,
-    params: dict[str, Any] | None = None,
+    params: dict[str, Any] | Sequence[str] | None = None,
     *,
     engine: str = "embedded",
     seeds: Path | str | None = None,
@@ -91,14 +97,13 @@ def query(
 ) -> QueryResult:
     """Answer `text` (a query's name, a `.cypher` file or Cypher text) with `params`, like `actorgraph query`.
 
+    `params` is a dict, or `name=value` strings read as `--param` reads them (`["ids=[\"lapd\"]"]`).
     The project is found as the CLI finds it (from `project` or the working folder; `seeds`/`schema` override);
     names are looked up in `queries` (default: the project's `queries/`), then in the shipped queries. `engine`
     is `embedded` (the graph built from the seeds, in memory or cached in `store`) or `neo4j` (what `actorgraph
     sync` wrote; `neo4j` settings default to NEO4J_URI etc.). Raises `QueryError`, `ParamError`, `LibraryError`,
     `EngineUnavailable` (a `ConnectionProblem` for Neo4j) or `ValidationFailed`, each with one message.
     """
-    from graph.cypher import params as checking
-    from graph.cypher.engines import open_engine
     from graph.cypher.library import resolve
     from graph.cypher.run import run_query
 
@@ -107,24 +112,52 @@ def query(
     folders += where.query_folders if where else [SHIPPED_QUERIES]
     named = resolve(text, folders)
     declared = {p.name: p.type for p in named.params} if named else {}
-    # A string for a declared integer, number or boolean is read as on the command line; other values pass as given.
-    given = {
-        key: checking.convert(key, value, declared[key]) if isinstance(value, str) and key in declared else value
-        for key, value in (params or {}).items()
-    }
-    if engine == "neo4j":
-        runner = open_engine(engine, None, None, neo4j=neo4j, write=write)
-    else:
-        from graph.build import build_graph
-        from graph.corpus import load_corpus
-
-        corpus = load_corpus(where.seeds, where.schema)
-        runner = open_engine(engine, build_graph(corpus), corpus.schema, Path(store) if store else None)
+    given = _given(params, declared)
+    runner = _engine(engine, where, Path(store) if store is not None else None, neo4j, write)
     try:
         result = run_query(runner, named.text if named else text, given)
     finally:
         runner.close()
     return QueryResult(result.columns, result.rows)
+
+
+def _given(params: dict[str, Any] | Sequence[str] | None, declared: dict[str, str]) -> dict[str, Any]:
+    """The parameters to pass: `name=value` strings parsed as the CLI does; in a dict, a string for a declared
+    integer, number or boolean is read as on the command line, other values pass as given."""
+    from graph.cypher import params as checking
+
+    if params is None:
+        return {}
+    if not isinstance(params, dict):
+        return checking.parse(list(params), declared)
+    return {
+        key: checking.convert(key, value, declared[key]) if isinstance(value, str) and key in declared else value
+        for key, value in params.items()
+    }
+
+
+def _engine(name: str, where: Project | None, store: Path | None, neo4j: Settings | None, write: bool) -> Engine:
+    """The engine to answer on: Neo4j as synced; else the seeds' graph, in memory or in `store` (reopened without
+    reading the seeds while its inputs are unchanged)."""
+    from graph.cypher.engines import open_engine
+
+    if name == "neo4j":
+        return open_engine(name, None, None, neo4j=neo4j, write=write)
+    if where is None:
+        raise ProjectError("no project found")  # unreachable: _project requires one for the embedded engine
+
+    def built() -> tuple[nx.MultiDiGraph, Schema]:
+        from graph.build import build_graph
+        from graph.corpus import load_corpus
+
+        corpus = load_corpus(where.seeds, where.schema)
+        return build_graph(corpus), corpus.schema
+
+    if name == "embedded" and store is not None:
+        from graph.cypher.engines.embedded import EmbeddedEngine
+
+        return EmbeddedEngine.stored(store, where.seeds, where.schema or where.seeds / "schema.yaml", built)
+    return open_engine(name, *built(), store)
 
 
 def _project(seeds: Any, schema: Any, start: Any, *, needed: bool):

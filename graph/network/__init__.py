@@ -128,7 +128,7 @@ def _network(graph: nx.MultiDiGraph, schema: Schema, spec: NetworkSpec) -> Netwo
         raise NetworkError(f"not stance types: {', '.join(sorted(unknown))}; stance types: {', '.join(stances)}")
     every = statements(graph, stances)
     left_out = LeftOut()
-    types = {node: attrs.get("type") for node, attrs in graph._node.items()}  # the node dict: no view per node
+    types = dict(graph.nodes(data="type"))
     chosen = select(every, spec.selection, types, left_out)
     chosen = deduplicate(in_date_order(chosen), spec.duplicates, spec.qualifier != "ignore", left_out)
     s = spec.selection

@@ -248,7 +248,7 @@ FORMS = [form for _, form in VALUES.values()]
 @pytest.mark.parametrize("fmt", output.FORMATS)
 def test_every_value_type_through_the_cli_in_every_format(monkeypatch, fmt):
     """The whole CLI path (`query --format FMT`) with one row holding every value type: no crash, exact data."""
-    monkeypatch.setattr("graph.cli.query.run_query", lambda engine, text, given: ALL)
+    monkeypatch.setattr("graph.cypher.run.run_query", lambda engine, text, given: ALL)
     result = CliRunner().invoke(app, ["query", "RETURN 1", "--format", fmt, "--seeds", str(SEEDS)])
     assert result.exit_code == 0, result.output
     if fmt == "json":

@@ -149,8 +149,8 @@
     const n = N[id];
     const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
     const color = { background: hex(t.color), border: "#3d434a", highlight: { background: hex(t.color), border: "#111111" }, hover: { background: hex(t.color), border: "#111111" } };
-    const item = { id, label: n.name, shape: t.shape, color, x: pos.x, y: pos.y, borderWidth: 1.5 };
-    if (filters.size) item.size = Math.min(12 + 5 * Math.sqrt(n.degree), 48);
+    const item = { id, label: n.name, title: n.name, shape: t.shape, color, font: { color: "#1f2328" }, x: pos.x, y: pos.y, borderWidth: 1.5 };
+    if (filters.size) item.size = radius(id);
     return item;
   }
   function edgeStyle(id) {
@@ -168,10 +168,158 @@
   }
   function edgeItem(id, labelled, bend) {
     const e = E[id];
-    const item = { id, from: e.from, to: e.to, ...edgeStyle(id) };
+    const item = { id, from: e.from, to: e.to, title: `${N[e.from].name} ${e.type} ${N[e.to].name}`, ...edgeStyle(id) };
     item.label = labelled ? e.type : undefined;
-    item.smooth = labelled && bend ? { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(bend) } : { enabled: false };
+    item.smooth = smooth(labelled ? bend : 0);
     return item;
+  }
+  const smooth = (bend) => (bend ? { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(bend) } : { enabled: false });
+  const radius = (id) => (filters.size ? Math.min(12 + 5 * Math.sqrt(N[id].degree), 48) : data.vis.options.nodes.size);
+
+  // --- labels: measured, and never drawn on top of one another ---------------------------------------
+  // vis-network draws every label where its item is. Here each label's box is measured (the same font, wrapping
+  // and placement as vis-network's), then labels are placed greedily: the selection's neighbourhood first, then
+  // actors by degree, then relations; a relation label that would sit on another tries its edge curved either
+  // way, and a label with no free place is not drawn (its item's tooltip still names it; selecting an actor
+  // brings its neighbourhood's labels first). Boxes do not change with zoom: labels scale with the drawing.
+  const HIDDEN = " "; // a label not drawn (vis-network ignores an empty label in an update)
+  const LABELS_PLACED_UP_TO = 3000; // bigger views (the full graph of a big corpus) draw their labels as they fall
+  const INSIDE = new Set(["box", "ellipse", "circle", "database", "text"]); // shapes that hold their label
+  const NODE_FONT = data.vis.options.nodes.font, EDGE_FONT = data.vis.options.edges.font;
+  const WRAP = data.vis.options.nodes.widthConstraint.maximum;
+  const ruler = document.createElement("canvas").getContext("2d");
+  const measured = new Map();
+  function textBox(textValue, font, wrap) {
+    const key = `${font.size}|${wrap}|${textValue}`;
+    let m = measured.get(key);
+    if (m) return m;
+    ruler.font = `${font.size}px ${font.face}`;
+    // vis-network measures a line's fit with each space as three (its splitter's tokens), draws it with one
+    let lines = 1, words = [], width = 0;
+    for (const word of textValue.split(" ")) {
+      if (wrap && words.length && ruler.measureText([...words, word].join("   ")).width > wrap) {
+        width = Math.max(width, ruler.measureText(words.join(" ")).width);
+        lines++;
+        words = [word];
+      } else words.push(word);
+    }
+    width = Math.min(Math.max(width, ruler.measureText(words.join(" ")).width), wrap || Infinity);
+    m = { w: width, h: lines * font.size };
+    measured.set(key, m);
+    return m;
+  }
+  // An actor's box around its position: the shape and the label under it (or inside it); dy = box centre below y.
+  function actorBox(id) {
+    const t = entityType.get(N[id].type) || { shape: "dot" };
+    const l = textBox(N[id].name, NODE_FONT, WRAP);
+    if (INSIDE.has(t.shape)) return { w: l.w + 12, h: l.h + 12, dy: 0, inside: true, label: l };
+    const r = radius(id);
+    return { w: Math.max(l.w, 2 * r), h: 2 * r + l.h, dy: l.h / 2, inside: false, label: l, r };
+  }
+  // The control point of a curved edge and its label point, as vis-network computes them (bend > 0: clockwise).
+  function via(a, b, bend) {
+    const f = Math.abs(bend), dx = b.x - a.x, dy = a.y - b.y, len = Math.sqrt(dx * dx + dy * dy);
+    const angle = (Math.atan2(dy, dx) + (bend > 0 ? 0.5 * f + 0.5 : -0.5 * f + 0.5) * Math.PI) % (2 * Math.PI);
+    return { x: a.x + (0.5 * f + 0.5) * len * Math.sin(angle), y: a.y + (0.5 * f + 0.5) * len * Math.cos(angle) };
+  }
+  function labelPoint(a, b, bend) {
+    if (!bend) return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const v = via(a, b, bend);
+    return { x: 0.25 * a.x + 0.5 * v.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * v.y + 0.25 * b.y };
+  }
+  // Boxes in a grid of cells, so a view of a few thousand labels is placed in a few milliseconds.
+  function boxGrid(cell = 160) {
+    const cells = new Map();
+    const keysOf = (b) => {
+      const out = [];
+      for (let i = Math.floor(b[0] / cell); i <= Math.floor(b[2] / cell); i++) for (let j = Math.floor(b[1] / cell); j <= Math.floor(b[3] / cell); j++) out.push(`${i},${j}`);
+      return out;
+    };
+    return {
+      add(b) {
+        for (const k of keysOf(b)) (cells.get(k) || cells.set(k, []).get(k)).push(b);
+      },
+      free(b, shapes, owner) {
+        for (const k of keysOf(b)) for (const o of cells.get(k) || []) if (o[4] !== owner && (shapes || !o[5]) && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+        return true;
+      },
+    };
+  }
+  const labels = { hidden: new Set(), bend: new Map(), placed: false }; // what is drawn now
+  // Decide which labels are drawn (and how relations bend); returns the item changes that makes.
+  function placeLabels(keepNodes, keepEdges, nodeChanges, edgeChanges, change) {
+    const shownNodes = [...state.shownNodes];
+    if (shownNodes.length > LABELS_PLACED_UP_TO) {
+      labels.placed = false;
+      for (const id of shownNodes) if (labels.hidden.delete(id)) change(nodeChanges, id).label = N[id].name;
+      return;
+    }
+    labels.placed = true;
+    const pos = network.getPositions(shownNodes);
+    const grid = boxGrid();
+    const hide = new Set();
+    const boxOf = new Map(shownNodes.map((id) => [id, actorBox(id)]));
+    for (const id of shownNodes) {
+      const p = pos[id], b = boxOf.get(id);
+      const half = b.inside ? b.w / 2 : b.r;
+      grid.add([p.x - half, p.y - (b.inside ? b.h / 2 : b.r), p.x + half, p.y + (b.inside ? b.h / 2 : b.r), id, !b.inside]);
+    }
+    const bendNow = new Map();
+    function placeNode(id) {
+      const p = pos[id], b = boxOf.get(id);
+      if (b.inside) return; // the label is the shape: placed with the shapes
+      const box = [p.x - b.label.w / 2 - 2, p.y + b.r + 1, p.x + b.label.w / 2 + 2, p.y + b.r + b.label.h + 3, id];
+      if (grid.free(box, id !== pickedId, id)) grid.add(box);
+      else hide.add(id);
+    }
+    // A relation's label where it fits, trying the edge curved either way; the picked one may cover a shape.
+    function placeEdge(id) {
+      const e = E[id], a = pos[e.from], b = pos[e.to];
+      const base = labels.base.get(id) || 0;
+      const l = textBox(e.type, EDGE_FONT, 0);
+      let chosen = null;
+      for (const bend of [base, base + 0.3, base - 0.3, base + 0.6, base - 0.6].map((x) => Math.round(x * 100) / 100)) {
+        const m = labelPoint(a, b, bend);
+        const box = [m.x - l.w / 2 - 2, m.y - l.h / 2 - 1, m.x + l.w / 2 + 2, m.y + l.h / 2 + 1, id];
+        if (grid.free(box, id !== pickedId)) {
+          grid.add(box);
+          chosen = bend;
+          break;
+        }
+      }
+      if (chosen === null) hide.add(id);
+      bendNow.set(id, chosen === null ? base : chosen);
+    }
+    // The picked item first, then its neighbourhood, then actors by degree, then relations in id order.
+    const edgeList = [...state.shownEdges].filter((id) => E[id].from !== E[id].to && labels.bend.has(id)).sort(byNumber);
+    const picked = state.selected && (state.selected.kind === "node" ? state.shownNodes.has(state.selected.id) : edgeList.includes(state.selected.id)) ? state.selected : null;
+    const byDegree = (a, b) => N[b].degree - N[a].degree || byNumber(a, b);
+    const pickedId = picked ? picked.id : null;
+    const done = new Set();
+    const order = [];
+    if (picked) order.push([picked.kind, picked.id]);
+    if (keepNodes) for (const id of shownNodes.filter((x) => keepNodes.has(x)).sort(byDegree)) order.push(["node", id]);
+    if (keepEdges) for (const id of edgeList.filter((x) => keepEdges.has(x))) order.push(["edge", id]);
+    for (const id of shownNodes.sort(byDegree)) order.push(["node", id]);
+    for (const id of edgeList) order.push(["edge", id]);
+    for (const [kind, id] of order) {
+      if (done.has(id)) continue;
+      done.add(id);
+      if (kind === "node") placeNode(id);
+      else placeEdge(id);
+    }
+    const edgeOrder = edgeList;
+    for (const id of state.shownNodes) {
+      if (hide.has(id) !== labels.hidden.has(id)) change(nodeChanges, id).label = hide.has(id) ? HIDDEN : N[id].name;
+    }
+    for (const id of edgeOrder) {
+      const c = {};
+      if (hide.has(id) !== labels.hidden.has(id)) c.label = hide.has(id) ? HIDDEN : E[id].type;
+      if (bendNow.get(id) !== labels.bend.get(id)) c.smooth = smooth(bendNow.get(id));
+      if (Object.keys(c).length) Object.assign(change(edgeChanges, id), c);
+      labels.bend.set(id, bendNow.get(id));
+    }
+    labels.hidden = hide;
   }
 
   // --- views: which actors are on the canvas, and where ------------------------------------------
@@ -212,18 +360,25 @@
     const k = spread < 95 ? 95 / spread : spread > 420 ? 420 / spread : 1;
     const out = new Map();
     for (const [id, p] of positions) out.set(id, { x: (p.x - (x0 + x1) / 2) * sx * k, y: (p.y - (y0 + y1) / 2) * sy * k });
-    if (out.size <= 300) unclutter([...out.values()]);
+    if (out.size <= 300) unclutter(out);
     for (const p of out.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     return out;
   }
-  // Push apart actors whose label boxes (a node and its label under it) overlap, along the lesser overlap.
-  function unclutter(pts, w = 118, h = 52, rounds = 30) {
+  // Push apart actors whose boxes (the node and its label under it, as measured) overlap, along the lesser overlap.
+  function unclutter(positions, rounds = 30) {
+    const ids = [...positions.keys()];
+    const pts = ids.map((id) => positions.get(id));
+    const boxes = ids.map((id) => {
+      const b = actorBox(id);
+      return { w: b.w + 14, h: b.h + 10, dy: b.dy };
+    });
     for (let r = 0; r < rounds; r++) {
       let moved = false;
       for (let i = 0; i < pts.length; i++) {
         for (let j = i + 1; j < pts.length; j++) {
           const a = pts[i], b = pts[j];
-          const ox = w - Math.abs(b.x - a.x), oy = h - Math.abs(b.y - a.y);
+          const w = (boxes[i].w + boxes[j].w) / 2, h = (boxes[i].h + boxes[j].h) / 2;
+          const ox = w - Math.abs(b.x - a.x), oy = h - Math.abs(b.y + boxes[j].dy - a.y - boxes[i].dy);
           if (ox <= 0 || oy <= 0) continue;
           moved = true;
           if (ox / w < oy / h) {
@@ -231,7 +386,7 @@
             a.x -= d;
             b.x += d;
           } else {
-            const d = (b.y >= a.y ? 1 : -1) * (oy / 2 + 0.5);
+            const d = (b.y + boxes[j].dy >= a.y + boxes[i].dy ? 1 : -1) * (oy / 2 + 0.5);
             a.y -= d;
             b.y += d;
           }
@@ -276,12 +431,16 @@
     let radius = 0;
     for (let d = 1; d < rings.length; d++) {
       const ring = rings[d].slice().sort((a, b) => angle.get(parent.get(a)) - angle.get(parent.get(b)) || N[b].degree - N[a].degree);
-      radius = Math.max(radius + RING, (ring.length * 70) / (2 * Math.PI));
+      radius = Math.max(radius + RING, (ring.length * 96) / (2 * Math.PI));
       ring.forEach((id, i) => {
         const a = (2 * Math.PI * i) / ring.length - Math.PI / 2 + (d % 2 ? 0 : Math.PI / ring.length);
         angle.set(id, a);
         pos.set(id, { x: Math.round(radius * Math.cos(a) * 1.25), y: Math.round(radius * Math.sin(a)) });
       });
+    }
+    if (pos.size <= 300) {
+      unclutter(pos);
+      for (const p of pos.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     }
     return pos;
   }
@@ -415,15 +574,25 @@
     nodes.remove([...state.shownNodes].filter((id) => !shownNodes.has(id)));
     edges.remove([...state.shownEdges].filter((id) => !shownEdges.has(id)));
     const nodeItems = [];
-    for (const id of shownNodes) if (moved || !state.shownNodes.has(id) || filters.sizeChanged) nodeItems.push(nodeItem(id, positions.get(id)));
+    for (const id of shownNodes) {
+      if (!(moved || !state.shownNodes.has(id) || filters.sizeChanged)) continue;
+      nodeItems.push(nodeItem(id, positions.get(id)));
+      dimmed.nodes.delete(id);
+      labels.hidden.delete(id);
+    }
     nodes.update(nodeItems);
     edges.update([...shownEdges].sort(byNumber).map((id) => edgeItem(id, labelled, bend.get(id))));
+    for (const set of [dimmed.nodes, labels.hidden]) for (const id of [...set]) if (!shownNodes.has(id) && !shownEdges.has(id)) set.delete(id);
+    for (const id of shownEdges) dimmed.edges.delete(id), labels.hidden.delete(id);
+    dimmed.edges = new Set([...dimmed.edges].filter((id) => shownEdges.has(id)));
+    labels.base = bend;
+    labels.bend = new Map(labelled ? [...shownEdges].map((id) => [id, bend.get(id) || 0]) : []);
     state.shownNodes = shownNodes;
     state.shownEdges = shownEdges;
-    state.dimmed = false;
     filters.sizeChanged = false;
     if (state.selected && state.selected.kind === "node" && shownNodes.has(state.selected.id)) highlightNode(state.selected.id);
     else if (state.selected && state.selected.kind === "edge" && shownEdges.has(state.selected.id)) highlightEdge(state.selected.id);
+    else highlight(null, null);
     showStatus();
     writeHash();
   }
@@ -439,29 +608,40 @@
   }
 
   // --- highlight ----------------------------------------------------------------------------------
+  // Dim all but the kept items (only what changes is restyled: a click costs the neighbourhoods, not the view),
+  // and place the labels with the kept ones first.
+  const dimmed = { nodes: new Set(), edges: new Set() };
   function highlight(keepNodes, keepEdges) {
     const small = state.shownNodes.size + state.shownEdges.size <= DIM_UP_TO;
+    const nodeChanges = new Map(), edgeChanges = new Map();
+    const change = (map, id) => map.get(id) || map.set(id, { id }).get(id);
+    if (small) {
+      for (const id of state.shownNodes) {
+        const dim = keepNodes !== null && !keepNodes.has(id);
+        if (dim === dimmed.nodes.has(id)) continue;
+        if (dim) dimmed.nodes.add(id);
+        else dimmed.nodes.delete(id);
+        Object.assign(change(nodeChanges, id), dim ? { color: DIM_NODE, font: { color: "#b8bec4" } } : { color: nodeItem(id, { x: 0, y: 0 }).color, font: { color: "#1f2328" } });
+      }
+      for (const id of state.shownEdges) {
+        const dim = keepEdges !== null && !keepEdges.has(id);
+        if (dim === dimmed.edges.has(id)) continue;
+        if (dim) dimmed.edges.add(id);
+        else dimmed.edges.delete(id);
+        change(edgeChanges, id).color = dim ? { color: DIM_EDGE, highlight: DIM_EDGE } : edgeStyle(id).color;
+      }
+    }
+    placeLabels(keepNodes, keepEdges, nodeChanges, edgeChanges, change);
+    if (nodeChanges.size) nodes.update([...nodeChanges.values()]);
+    if (edgeChanges.size) edges.update([...edgeChanges.values()]);
+    state.dimmed = dimmed.nodes.size + dimmed.edges.size > 0;
     if (!small) {
       if (keepNodes) network.setSelection({ nodes: [...keepNodes].filter((id) => state.shownNodes.has(id)), edges: [...keepEdges].filter((id) => state.shownEdges.has(id)) }, { highlightEdges: false });
       else network.unselectAll();
-      return;
     }
-    const nodeChanges = [];
-    for (const id of state.shownNodes) {
-      const keep = keepNodes === null || keepNodes.has(id);
-      if (keep && !state.dimmed) continue;
-      nodeChanges.push(keep ? { id, color: nodeItem(id, { x: 0, y: 0 }).color, font: { color: "#1f2328" } } : { id, color: DIM_NODE, font: { color: "#b8bec4" } });
-    }
-    const edgeChanges = [];
-    for (const id of state.shownEdges) {
-      const keep = keepEdges === null || keepEdges.has(id);
-      if (keep && !state.dimmed) continue;
-      edgeChanges.push(keep ? { id, color: edgeStyle(id).color } : { id, color: { color: DIM_EDGE, highlight: DIM_EDGE } });
-    }
-    nodes.update(nodeChanges);
-    edges.update(edgeChanges);
-    state.dimmed = keepNodes !== null;
   }
+  api.labels = labels;
+  api.actorBox = actorBox;
   function highlightNode(id) {
     const keepEdges = new Set(incident.get(id).filter((e) => state.shownEdges.has(e)));
     const keepNodes = new Set([id]);
@@ -607,6 +787,7 @@
     physics.checked = false;
     network.setOptions({ physics: { enabled: false } });
     for (const id of state.shownNodes) network.moveNode(id, state.view.positions.get(id).x, state.view.positions.get(id).y);
+    rehighlight();
     fitReadable();
   });
   for (const [button, drawer] of [["show-filters", "legend"], ["show-panel", "panel"]]) {
@@ -780,6 +961,15 @@
     else if (params.edges.length) showEdge(params.edges[0]);
     else clearSelection();
   });
+  function rehighlight() {
+    if (state.selected && state.selected.kind === "node" && state.shownNodes.has(state.selected.id)) highlightNode(state.selected.id);
+    else if (state.selected && state.selected.kind === "edge" && state.shownEdges.has(state.selected.id)) highlightEdge(state.selected.id);
+    else highlight(null, null);
+  }
+  network.on("dragEnd", (params) => {
+    if (params.nodes.length) rehighlight();
+  });
+  network.on("stabilized", rehighlight);
   network.on("doubleClick", (params) => {
     if (params.nodes.length && clicks[0] === params.nodes[0] && clicks[1] === params.nodes[0]) focus(params.nodes[0], state.depth);
   });
@@ -1046,19 +1236,24 @@
       const marker = s.arrows.to.enabled ? `m-${(t.arrow || "arrow")}-${hex(t.color).slice(1)}` : null;
       if (marker) markers.add(marker);
       const dash = s.dashes ? ` stroke-dasharray="${s.dashes.join(" ")}"` : "";
-      parts.push(`<line x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}" stroke="${s.color.color}" stroke-width="${s.width}"${dash}${marker ? ` marker-end="url(#${marker})"` : ""}/>`);
-      if (state.shownEdges.size <= EDGE_LABELS_UP_TO) parts.push(`<text x="${(p.x + q.x) / 2}" y="${(p.y + q.y) / 2}" class="e">${xml(e.type)}</text>`);
+      const bend = e.from === e.to ? 0 : labels.bend.get(id) || 0;
+      const v = bend ? via(p, q, bend) : null;
+      const line = v ? `<path d="M${p.x} ${p.y} Q${v.x.toFixed(1)} ${v.y.toFixed(1)} ${q.x} ${q.y}" fill="none"` : `<line x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"`;
+      parts.push(`${line} stroke="${s.color.color}" stroke-width="${s.width}"${dash}${marker ? ` marker-end="url(#${marker})"` : ""}><title>${xml(`${N[e.from].name} ${e.type} ${N[e.to].name}`)}</title></${v ? "path" : "line"}>`);
+      const m = labelPoint(p, q, bend);
+      if (labels.bend.has(id) && !labels.hidden.has(id)) parts.push(`<text x="${m.x.toFixed(1)}" y="${m.y.toFixed(1)}" class="e">${xml(e.type)}</text>`);
     }
     for (const id of state.shownNodes) {
       const n = N[id];
       const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
       const p = pos[id];
-      const r = filters.size ? Math.min(12 + 5 * Math.sqrt(n.degree), 48) : 14;
+      const r = radius(id);
       const fillc = hex(t.color);
       if (t.shape === "box" || t.shape === "square") parts.push(`<rect x="${p.x - r}" y="${p.y - r * 0.7}" width="${2 * r}" height="${1.4 * r}" rx="3" fill="${fillc}" stroke="#3d434a"/>`);
       else if (["diamond", "triangle", "triangleDown", "hexagon", "star"].includes(t.shape)) parts.push(`<polygon points="${polygon(t.shape, p.x, p.y, r)}" fill="${fillc}" stroke="#3d434a"/>`);
       else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fillc}" stroke="#3d434a"/>`);
-      parts.push(`<text x="${p.x}" y="${p.y + r + 16}" class="n">${xml(n.name)}</text>`);
+      if (labels.hidden.has(id)) parts.push(`<title>${xml(n.name)}</title>`);
+      else parts.push(`<text x="${p.x}" y="${p.y + r + 16}" class="n">${xml(n.name)}</text>`);
     }
     const defs = [...markers].map((m) => {
       const [, kind, colour] = m.split("-");

@@ -207,3 +207,25 @@ def test_the_link_of_an_actor_picked_in_a_focus_reopens_that_focus_with_it_selec
     assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
     assert again.page.locator("#panel h2").inner_text() == first.page.locator("#panel h2").inner_text()
     assert first.errors == again.errors == []
+
+
+def test_a_capped_search_list_says_how_many_match_and_the_keys_still_walk_it(schema, tmp_path, open_page):
+    from .support import big_graph
+
+    graph = big_graph(schema, 600)
+    opened = open_page(write_page(graph, schema, tmp_path / "big.html"))
+    opened.page.fill("#search", "Actor 1")
+    total = sum("actor 1" in name.lower() for _, name in graph.nodes(data="name"))
+    assert total > 12
+    options = opened.page.locator('#matches li[role="option"]')
+    assert options.count() == 12
+    assert opened.page.locator("#matches li.more").inner_text() == f"12 of {total} matches — refine the search"
+    opened.page.press("#search", "ArrowUp")  # wraps to the last of the 12, never onto the note
+    last = options.nth(11).inner_text()
+    assert opened.page.locator("#matches li.active").inner_text() == last
+    opened.page.press("#search", "Enter")
+    assert last.startswith(opened.page.locator("#panel h2").inner_text())
+    opened.page.fill("#search", "Actor 59")
+    assert opened.page.locator('#matches li[role="option"]').count() == 11
+    assert opened.page.locator("#matches li.more").count() == 0
+    assert opened.errors == []

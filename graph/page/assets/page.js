@@ -978,10 +978,13 @@
   const search = $("search");
   const matches = $("matches");
   let index = null; // built at the first search: a big corpus opens sooner
+  const MATCHES_SHOWN = 12;
   let found = [];
+  let foundTotal = 0; // how many actors match in all (the list shows the first MATCHES_SHOWN)
   let active = 0;
   function find(query) {
     const q = query.trim().toLowerCase();
+    foundTotal = 0;
     if (!q) return [];
     ensureDetail();
     if (!index) index = nodeIds().map((id) => [id, N[id].name, N[id].aliases, [N[id].name, ...N[id].aliases].map((s) => s.toLowerCase())]);
@@ -991,10 +994,11 @@
       const i = lower.findIndex((s) => s.startsWith(q));
       const j = i >= 0 ? i : lower.findIndex((s) => s.includes(q));
       if (j < 0) continue;
-      (i >= 0 ? starts : contains).push({ id, name, alias: j > 0 ? aliases[j - 1] : null });
-      if (starts.length >= 12) break;
+      foundTotal++;
+      const list = i >= 0 ? starts : contains;
+      if (list.length < MATCHES_SHOWN) list.push({ id, name, alias: j > 0 ? aliases[j - 1] : null });
     }
-    return starts.concat(contains).slice(0, 12);
+    return starts.concat(contains).slice(0, MATCHES_SHOWN);
   }
   function showMatches(nothingFor) {
     matches.replaceChildren(
@@ -1003,6 +1007,8 @@
       ...found.map((m, i) =>
         el("li", { id: `match-${i}`, role: "option", class: i === active ? "active" : "", "aria-selected": String(i === active), "data-node": m.id, onclick: () => pick(m.id) }, m.name, m.alias ? el("span", { class: "alias" }, m.alias) : null, el("span", { class: "alias" }, N[m.id].type)),
       ),
+      // A capped list says so: the reader knows there is more, and how to get at it.
+      ...(foundTotal > found.length ? [el("li", { class: "more", role: "status" }, `${found.length} of ${foundTotal.toLocaleString("en")} matches — refine the search`)] : []),
     );
     search.setAttribute("aria-expanded", String(found.length > 0));
     if (found.length) search.setAttribute("aria-activedescendant", `match-${active}`);
@@ -1010,6 +1016,7 @@
   }
   function pick(id) {
     found = [];
+    foundTotal = 0;
     showMatches();
     focus(id, state.depth);
   }
@@ -1028,6 +1035,7 @@
       if (found[active]) pick(found[active].id);
     } else if (ev.key === "Escape") {
       found = [];
+      foundTotal = 0;
       showMatches();
     }
   });

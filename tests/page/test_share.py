@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 import pytest
 
@@ -229,3 +229,38 @@ def test_a_capped_search_list_says_how_many_match_and_the_keys_still_walk_it(sch
     assert opened.page.locator('#matches li[role="option"]').count() == 11
     assert opened.page.locator("#matches li.more").count() == 0
     assert opened.errors == []
+
+
+def test_the_link_of_an_expanded_and_dismissed_view_rebuilds_it(page_file, open_page, seed_graph):
+    first = open_page(page_file, "#actor=karen-bass&depth=1")
+    click_node(first, vis_id(first, "nodes", "la-sanctuary-ordinance"))
+    first.page.locator('#panel button[data-action="expand"]').click()
+    click_node(first, vis_id(first, "nodes", "la-county-gop"))
+    first.page.locator('#panel button[data-action="dismiss"]').click()
+    click_node(first, vis_id(first, "nodes", "bob-blumenfield"))
+    link = first.js("() => location.hash")
+    assert [(k, v) for k, v in parse_qsl(link[1:]) if k in ("expand", "dismiss")] == [
+        ("expand", "la-sanctuary-ordinance"),
+        ("dismiss", "la-county-gop"),
+    ]
+    again = open_page(page_file, link)
+    assert "la-county-gop" not in shown_nodes(again) and "la-sanctuary-ordinance" in shown_nodes(again)
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert again.page.locator("#panel h2").inner_text() == "Bob Blumenfield"
+    status = again.page.locator("#view-status").inner_text()
+    assert status == first.page.locator("#view-status").inner_text()
+    assert status == "Custom view: focus on Karen Bass, 1 expanded, 1 dismissed"
+    assert again.js("() => location.hash") == link  # the reopened view writes the same link
+    again.page.locator("#back").click()  # and its history walks back through the steps
+    assert "la-county-gop" in shown_nodes(again)
+    assert first.errors == again.errors == []
+
+
+def test_steps_replay_in_order_so_a_dismissed_actor_can_come_back(page_file, open_page, seed_graph):
+    # Dismissing the council and then expanding the ordinance brings the council back; the other order does not.
+    both = "#dismiss=la-city-council&expand=la-sanctuary-ordinance"
+    assert "la-city-council" in shown_nodes(open_page(page_file, both))
+    reverse = open_page(page_file, "#expand=la-sanctuary-ordinance&dismiss=la-city-council&select=karen-bass")
+    assert "la-city-council" not in shown_nodes(reverse)
+    assert reverse.page.locator("#panel h2").inner_text() == "Karen Bass"
+    assert fragment(reverse)["select"] == "karen-bass"

@@ -323,8 +323,14 @@
   }
 
   // --- views: which actors are on the canvas, and where ------------------------------------------
+  // A view: what is on the canvas and where. `base` is the view it grew from (start, full or a focus) and `steps`
+  // what was done to it since ([expand|dismiss|add, id]): what a link needs to rebuild it.
   function view(kind, positions, about) {
-    return { kind, positions, about: about || {} };
+    const base = kind === "focus" ? { kind, center: about.center, depth: about.depth } : { kind };
+    return { kind, positions, about: about || {}, base, steps: [] };
+  }
+  function stepped(kind, positions, about, step) {
+    return { kind, positions, about, base: state.view.base, steps: [...state.view.steps, step] };
   }
   function startView() {
     const positions = new Map();
@@ -474,14 +480,14 @@
       const r = RING * (0.8 + 0.55 * row);
       positions.set(v, { x: Math.round(here.x + r * Math.cos(a)), y: Math.round(here.y + r * Math.sin(a)) });
     });
-    go(view(state.view.kind === "full" ? "full" : "custom", positions, { expanded: id, cut }));
+    go(stepped(state.view.kind === "full" ? "full" : "custom", positions, { expanded: id, cut }, ["expand", id]));
     showNode(id, false);
   }
   function dismiss(id) {
     if (!state.view.positions.has(id)) return;
     const positions = new Map(state.view.positions);
     positions.delete(id);
-    go(view("custom", positions, { dismissed: id }));
+    go(stepped("custom", positions, { dismissed: id }, ["dismiss", id]));
     clearSelection();
   }
   // Fit the view to the canvas, but no further out than labels stay readable (12 px) in a bounded view.
@@ -600,6 +606,12 @@
     const v = state.view;
     let what = v.kind === "full" ? "Full graph" : v.kind === "start" ? (data.start ? "Opening view: the best-connected actors" : "All actors") : "Custom view";
     if (v.kind === "focus") what = `Focus: ${nameOf(v.about.center)}, ${plural(v.about.depth, "degree")}`;
+    if (v.kind === "custom" && v.steps.length) {
+      const from = v.base.kind === "focus" ? `focus on ${nameOf(v.base.center)}` : v.base.kind === "full" ? "the full graph" : "the opening view";
+      const count = (op) => v.steps.filter(([o]) => o === op).length;
+      const did = [["expand", "expanded"], ["dismiss", "dismissed"], ["add", "added by a relation"]].filter(([op]) => count(op));
+      what = `Custom view: ${from}, ${did.map(([op, done]) => `${count(op)} ${done}`).join(", ")}`;
+    }
     if (v.about.cut) what += ` (${v.about.cut.toLocaleString("en")} more not shown — expand to add)`;
     $("view-status").textContent = what;
     $("counts").textContent = `${state.shownNodes.size.toLocaleString("en")} of ${plural(nodeCount, "actor")} · ${state.shownEdges.size.toLocaleString("en")} of ${plural(edgeCount, "relation")}`;
@@ -904,17 +916,21 @@
     );
     writeHash();
   }
+  // Put a relation's actors on the canvas if they are not (a relation picked from a panel list).
+  function addEnds(id) {
+    const e = E[id];
+    if (state.view.positions.has(e.from) && state.view.positions.has(e.to)) return;
+    const positions = new Map(state.view.positions);
+    const c = positions.size ? centroid(positions) : { x: 0, y: 0 };
+    if (!positions.has(e.from)) positions.set(e.from, { x: Math.round(c.x - RING / 2), y: Math.round(c.y) });
+    if (!positions.has(e.to)) positions.set(e.to, { x: Math.round(c.x + RING / 2), y: Math.round(c.y + 40) });
+    go(stepped("custom", positions, {}, ["add", id]));
+  }
   function showEdge(id) {
     const e = E[id];
     if (!e) return;
     ensureDetail();
-    if (!state.view.positions.has(e.from) || !state.view.positions.has(e.to)) {
-      const positions = new Map(state.view.positions);
-      const c = positions.size ? centroid(positions) : { x: 0, y: 0 };
-      if (!positions.has(e.from)) positions.set(e.from, { x: Math.round(c.x - RING / 2), y: Math.round(c.y) });
-      if (!positions.has(e.to)) positions.set(e.to, { x: Math.round(c.x + RING / 2), y: Math.round(c.y + 40) });
-      go(view("custom", positions, {}));
-    }
+    addEnds(id);
     state.selected = { kind: "edge", id };
     highlightEdge(id);
     const about = relationType.get(e.type);
@@ -1080,14 +1096,17 @@
     if (applying || !api.ready) return;
     ensureDetail();
     const p = new URLSearchParams();
-    const v = state.view;
+    const v = state.view, base = v.base, steps = v.steps;
     // A relation picked inside a focus keeps the focus in the link: the link reopens that view, not another.
-    if (v.kind === "focus") p.set("actor", N[v.about.center].key);
+    if (base.kind === "focus") p.set("actor", N[base.center].key);
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
-    else if (v.kind !== "focus" && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
-    else if (state.selected && state.selected.id !== v.about.center) p.set("select", N[state.selected.id].key);
-    if (v.kind === "focus" || state.depth !== 1) p.set("depth", String(state.depth));
-    if (v.kind === "full") p.set("view", "full");
+    else if (base.kind !== "focus" && !steps.length && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (state.selected && (steps.length || state.selected.id !== base.center)) p.set("select", N[state.selected.id].key);
+    if (base.kind === "focus") p.set("depth", String(base.depth));
+    else if (state.depth !== 1) p.set("depth", String(state.depth));
+    if (base.kind === "full") p.set("view", "full");
+    // What was expanded, dismissed or added since, in order: the link rebuilds exactly this view.
+    for (const [op, id] of steps) p.append(op, op === "add" ? E[id].key : N[id].key);
     const list = (set, all) => (set.size === all.length ? null : [...set].join(","));
     const rel = list(filters.relations, [...relationType.keys()]);
     if (rel !== null) p.set("rel", rel);
@@ -1159,10 +1178,28 @@
       const wanted = p.get("actor") || p.get("relation") || bare;
       const actor = wanted ? byKey("nodes", p.get("actor") || bare || "") : undefined;
       const relation = wanted ? byKey("edges", p.get("relation") || bare || "") : undefined;
+      const steps = [...p].filter(([k]) => k === "expand" || k === "dismiss" || k === "add");
       state.history = [];
       state.view = null;
       state.selected = null;
-      if (relation && actor && p.get("relation") && p.get("select") !== "1") {
+      if (steps.length) {
+        // The base view, then each step as the reader did it, then what was picked.
+        if (p.get("view") === "full") go(fullView(), true);
+        else if (actor && p.get("select") !== "1") focus(actor, state.depth, true);
+        else go(startView(), true);
+        for (const [op, key] of steps) {
+          const id = byKey(op === "add" ? "edges" : "nodes", key);
+          if (id === undefined) continue;
+          if (op === "expand") expand(id);
+          else if (op === "dismiss") dismiss(id);
+          else addEnds(id);
+        }
+        fitReadable();
+        const picked = p.get("select") ? byKey("nodes", p.get("select")) : undefined;
+        if (relation && p.get("relation")) showEdge(relation);
+        else if (picked !== undefined && state.view.positions.has(picked)) showNode(picked, false);
+        else clearSelection();
+      } else if (relation && actor && p.get("relation") && p.get("select") !== "1") {
         focus(actor, state.depth, true);
         showEdge(relation);
       } else if (relation) {

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pytest
 
 from graph.page import write_page
 from graph.page.data import OPEN_EDGES, OPEN_NODES
 
-from .support import big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
+from .conftest import READY
+from .support import SHOWN_NODE_KEYS, big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
 
 pytestmark = pytest.mark.usefixtures("browser")
 
@@ -145,3 +148,47 @@ def test_labels_are_readable_at_open(size, seed_graph, schema, tmp_path, open_pa
     fonts = opened.js("() => actorgraph.data.vis.options")
     assert fonts["nodes"]["font"]["size"] * scale >= 12
     assert fonts["edges"]["font"]["size"] * scale >= 10
+
+
+def test_k_core_filter_keeps_the_actors_of_the_k_core(seed_page, seed_graph):
+    simple = nx.Graph(seed_graph.to_undirected())
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    cores = nx.core_number(simple)
+    top = max(cores.values())
+    assert seed_page.page.locator("#kcore").get_attribute("max") == str(top)
+    seed_page.page.locator("#kcore").fill(str(top))
+    kept = {k for k, c in cores.items() if c >= top}
+    assert shown_nodes(seed_page) == kept and len(kept) < seed_graph.number_of_nodes()
+    assert shown_edges(seed_page) == {k for u, v, k in seed_graph.edges(keys=True) if u in kept and v in kept}
+    assert seed_page.page.locator("#kcore-value").inner_text() == str(top)
+    seed_page.page.locator("#kcore").fill("0")
+    assert shown_nodes(seed_page) == set(seed_graph.nodes)
+
+
+def test_community_filter_and_colour_by_community(seed_page, seed_graph, page_data_of_seeds):
+    community = {n["key"]: n["c"] for n in page_data_of_seeds["nodes"].values()}
+    seed_page.page.select_option("#colour-by", "community")
+    fills = seed_page.js("() => Object.fromEntries(actorgraph.nodes.get().map(n => [n.id, n.color.background]))")
+    by_key = {seed_page.js(f"() => actorgraph.data.nodes.{i}.key"): c for i, c in fills.items()}
+    for a, b in itertools.combinations(sorted(k for k, c in community.items() if c is not None), 2):
+        assert (by_key[a] == by_key[b]) == (community[a] == community[b])  # one colour per community
+    assert seed_page.page.locator("#community-key li").count() == len(page_data_of_seeds["communities"]) + 1
+    seed_page.page.select_option("#community", "1")  # the second biggest
+    assert shown_nodes(seed_page) == {k for k, c in community.items() if c == 1}
+    link = seed_page.js("() => location.hash")
+    assert "colour=community" in link and "community=2" in link
+    again = seed_page.page.context.new_page()
+    again.goto(seed_page.url + link)
+    again.wait_for_function(READY)
+    assert set(again.evaluate(SHOWN_NODE_KEYS)) == {k for k, c in community.items() if c == 1}
+    assert again.locator("#colour-by").input_value() == "community"
+    click_node(seed_page, vis_id(seed_page, "nodes", next(k for k, c in community.items() if c == 1)))
+    assert f"community 2 of {len(page_data_of_seeds['communities'])}" in panel_text(seed_page)
+    assert seed_page.errors == []
+
+
+@pytest.fixture
+def page_data_of_seeds(seed_graph, schema):
+    from graph.page.data import page_data
+
+    return page_data(seed_graph, schema)

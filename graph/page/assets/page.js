@@ -107,6 +107,9 @@
     to: Math.max(dates.length - 1, 0),
     isolates: false,
     size: false,
+    community: null, // one community's number, or null for all
+    kcore: 0, // actors with at least this core number
+    colour: "type", // or "community"
   };
   const state = { view: null, history: [], selected: null, depth: 1, shownNodes: new Set(), shownEdges: new Set(), dimmed: false };
   const nodes = new vis.DataSet();
@@ -148,10 +151,19 @@
   function nodeItem(id, pos) {
     const n = N[id];
     const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
-    const color = { background: hex(t.color), border: "#3d434a", highlight: { background: hex(t.color), border: "#111111" }, hover: { background: hex(t.color), border: "#111111" } };
+    const fillc = nodeFill(id);
+    const color = { background: fillc, border: "#3d434a", highlight: { background: fillc, border: "#111111" }, hover: { background: fillc, border: "#111111" } };
     const item = { id, label: n.name, title: n.name, shape: t.shape, color, font: { color: "#1f2328" }, x: pos.x, y: pos.y, borderWidth: 1.5 };
     if (filters.size) item.size = radius(id);
     return item;
+  }
+  // Colour by community: the communities in the view get the palette in community order, the rest grey.
+  const COMMUNITY_PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];
+  const OTHER_COMMUNITY = "#d0d4d8";
+  let communityColour = new Map();
+  function nodeFill(id) {
+    if (filters.colour === "community") return communityColour.get(N[id].c) || OTHER_COMMUNITY;
+    return hex((entityType.get(N[id].type) || { color: "#888888" }).color);
   }
   function edgeStyle(id) {
     const e = E[id];
@@ -541,7 +553,10 @@
   function visible() {
     const inView = state.view.positions;
     const shownNodes = new Set();
-    for (const id of inView.keys()) if (filters.entities.has(N[id].type)) shownNodes.add(id);
+    for (const id of inView.keys()) {
+      const n = N[id];
+      if (filters.entities.has(n.type) && n.k >= filters.kcore && (filters.community === null || n.c === filters.community)) shownNodes.add(id);
+    }
     const shownEdges = new Set();
     const candidates = state.view.kind === "full" && inView.size === nodeCount ? edgeIds() : [...new Set([...shownNodes].flatMap((id) => incident.get(id)))];
     for (const id of candidates) if (shownNodes.has(E[id].from) && shownNodes.has(E[id].to) && edgeShown(id)) shownEdges.add(id);
@@ -579,6 +594,13 @@
     const bend = labelled ? bends(shownEdges) : new Map();
     nodes.remove([...state.shownNodes].filter((id) => !shownNodes.has(id)));
     edges.remove([...state.shownEdges].filter((id) => !shownEdges.has(id)));
+    if (filters.colour === "community") {
+      const present = [...new Set([...shownNodes].map((id) => N[id].c).filter((c) => c !== null))].sort((a, b) => a - b);
+      const next = new Map(present.slice(0, COMMUNITY_PALETTE.length).map((c, i) => [c, COMMUNITY_PALETTE[i]]));
+      if ([...next].join() !== [...communityColour].join()) filters.sizeChanged = true;
+      communityColour = next;
+    }
+    showCommunityKey();
     const nodeItems = [];
     for (const id of shownNodes) {
       if (!(moved || !state.shownNodes.has(id) || filters.sizeChanged)) continue;
@@ -776,6 +798,42 @@
     filters.sizeChanged = true;
     draw(false);
   });
+  // Structure: colour by community, one community, k-core (numbers computed when the page was written).
+  const maxCore = nodeIds().reduce((m, id) => Math.max(m, N[id].k), 0);
+  $("kcore").max = String(maxCore);
+  const communityOptions = data.communities.slice(0, 500);
+  communityOptions.forEach((size, c) => $("community").append(el("option", { value: String(c) }, `${c + 1} · ${plural(size, "actor")}`)));
+  if (!data.communities.length) $("structure-box").hidden = true;
+  $("colour-by").addEventListener("change", () => {
+    filters.colour = $("colour-by").value === "community" ? "community" : "type";
+    filters.sizeChanged = true;
+    draw(false);
+  });
+  $("community").addEventListener("change", () => {
+    filters.community = $("community").value === "" ? null : Number($("community").value);
+    draw(false);
+  });
+  $("kcore").addEventListener("input", () => {
+    filters.kcore = Number($("kcore").value);
+    $("kcore-value").textContent = String(filters.kcore);
+    draw(false);
+  });
+  function showCommunityKey() {
+    const key = $("community-key");
+    if (filters.colour !== "community") return key.replaceChildren();
+    const rows = [...communityColour].map(([c, colour]) => el("li", {}, nodeSwatch("dot", colour), el("span", {}, `community ${c + 1} (${plural(data.communities[c], "actor")})`)));
+    key.replaceChildren(...rows, el("li", {}, nodeSwatch("dot", OTHER_COMMUNITY), el("span", {}, "other communities, or alone")));
+  }
+  function setStructure(colour, community, kcore) {
+    filters.colour = colour === "community" ? "community" : "type";
+    $("colour-by").value = filters.colour;
+    filters.community = community !== null && community >= 0 && community < data.communities.length ? community : null;
+    $("community").value = filters.community === null ? "" : String(filters.community);
+    filters.kcore = Math.min(Math.max(kcore || 0, 0), maxCore);
+    $("kcore").value = String(filters.kcore);
+    $("kcore-value").textContent = String(filters.kcore);
+    filters.sizeChanged = true;
+  }
   function setFilter(kind, type, on) {
     const set = kindSet(kind);
     if (on) set.add(type);
@@ -910,6 +968,7 @@
       info.mention ? el("h3", {}, "Mentioned in") : null,
       info.mention ? quoteBlock(info.mention) : null,
       info.mention ? el("p", { class: "hint" }, documentName(info.mention.document)) : null,
+      el("p", { class: "hint structure" }, `${info.c === null ? "alone in its community" : `community ${info.c + 1} of ${data.communities.length} (${plural(data.communities[info.c], "actor")})`} · core number ${info.k}`),
       el("h3", {}, `Relations (${incident.get(id).length})`),
       stanceSummary(id),
       relations,
@@ -1120,6 +1179,9 @@
     if (dates.length && filters.to < dates.length - 1) p.set("to", dates[filters.to]);
     if (filters.isolates) p.set("isolates", "hide");
     if (filters.size) p.set("size", "degree");
+    if (filters.colour === "community") p.set("colour", "community");
+    if (filters.community !== null) p.set("community", String(filters.community + 1));
+    if (filters.kcore > 0) p.set("kcore", String(filters.kcore));
     const hash = p.toString();
     if (hash !== location.hash.slice(1)) {
       writing = true;
@@ -1172,6 +1234,7 @@
       filters.size = p.get("size") === "degree";
       $("size").checked = filters.size;
       filters.sizeChanged = true;
+      setStructure(p.get("colour"), p.get("community") ? Number(p.get("community")) - 1 : null, Number(p.get("kcore")) || 0);
       const depth = Number(p.get("depth"));
       state.depth = [1, 2, 3].includes(depth) ? depth : 1;
       $("depth").value = String(state.depth);
@@ -1293,7 +1356,7 @@
       const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
       const p = pos[id];
       const r = radius(id);
-      const fillc = hex(t.color);
+      const fillc = nodeFill(id);
       if (t.shape === "box" || t.shape === "square") parts.push(`<rect x="${p.x - r}" y="${p.y - r * 0.7}" width="${2 * r}" height="${1.4 * r}" rx="3" fill="${fillc}" stroke="#3d434a"/>`);
       else if (["diamond", "triangle", "triangleDown", "hexagon", "star"].includes(t.shape)) parts.push(`<polygon points="${polygon(t.shape, p.x, p.y, r)}" fill="${fillc}" stroke="#3d434a"/>`);
       else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fillc}" stroke="#3d434a"/>`);

@@ -1,0 +1,50 @@
+"""Communities and core numbers of the actors, computed once when the page is written (Gephi Lite's filters).
+
+Both are taken on the undirected simple graph (parallel relations and directions merged, self-relations
+dropped). Communities are Louvain's (igraph's multilevel, with a seeded random source so the same graph always
+gives the same partition), numbered by size, biggest first, ties by their first actor; an actor alone in its
+community gets none. The core number is the largest k for which the actor is in the k-core.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import igraph
+
+SEED = 20241120
+
+
+def communities(n: int, edges: Sequence[tuple[int, int]]) -> list[int | None]:
+    """Community number of nodes 0..n-1 (None for an actor alone in its own); the same input, the same output."""
+    if n == 0:
+        return []
+    g = _simple(n, edges)
+    previous = random.getstate()
+    igraph.set_random_number_generator(random.Random(SEED))
+    try:
+        membership = g.community_multilevel().membership
+    finally:
+        igraph.set_random_number_generator(random)
+        random.setstate(previous)
+    groups: dict[int, list[int]] = {}
+    for node, group in enumerate(membership):
+        groups.setdefault(group, []).append(node)
+    ranked = sorted((members for members in groups.values() if len(members) > 1), key=lambda m: (-len(m), m[0]))
+    out: list[int | None] = [None] * n
+    for number, members in enumerate(ranked):
+        for node in members:
+            out[node] = number
+    return out
+
+
+def core_numbers(n: int, edges: Sequence[tuple[int, int]]) -> list[int]:
+    """Core number of nodes 0..n-1 (0 for an actor without relations to others)."""
+    return list(_simple(n, edges).coreness()) if n else []
+
+
+def _simple(n: int, edges: Sequence[tuple[int, int]]) -> igraph.Graph:
+    g = igraph.Graph(n=n, edges=[(a, b) for a, b in edges if a != b], directed=False)
+    g.simplify()
+    return g

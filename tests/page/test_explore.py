@@ -192,3 +192,32 @@ def page_data_of_seeds(seed_graph, schema):
     from graph.page.data import page_data
 
     return page_data(seed_graph, schema)
+
+
+OFF_CENTRE = """() => { const net = actorgraph.network, c = document.querySelector('#network canvas');
+  const w = c.clientWidth, h = c.clientHeight;
+  return actorgraph.nodes.getIds().filter(id => id !== actorgraph.state.view.about.center).sort().find(id => {
+    const p = net.canvasToDOM(net.getPosition(id));
+    return p.x > 60 && p.y > 60 && p.x < w - 60 && p.y < h - 60 && Math.hypot(p.x - w / 2, p.y - h / 2) > 150; }); }"""
+
+
+def test_zooming_after_a_click_in_a_focus_keeps_the_picked_actor_in_place(schema, tmp_path, open_page):
+    opened = open_page(write_page(big_graph(schema, 600), schema, tmp_path / "big.html"), "#actor=a00007&depth=2")
+    node = opened.js(OFF_CENTRE)
+    assert node is not None
+
+    def on_screen():
+        return opened.js("id => actorgraph.network.canvasToDOM(actorgraph.network.getPosition(id))", node)
+
+    where, scale = on_screen(), opened.js("() => actorgraph.network.getScale()")
+    box = opened.page.locator("#network canvas").bounding_box()
+    opened.page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+    assert opened.js("() => actorgraph.state.selected.id") == node
+    opened.page.mouse.wheel(0, -200)  # the wheel zooms about the pointer, which is on the picked actor
+    opened.page.wait_for_timeout(100)
+    for key in ("+", "+", "-"):  # the keys zoom about the picked actor
+        opened.page.keyboard.press(key)
+    after = on_screen()
+    assert opened.js("() => actorgraph.network.getScale()") > scale * 1.2
+    assert abs(after["x"] - where["x"]) < 3 and abs(after["y"] - where["y"]) < 3
+    assert opened.errors == []

@@ -1115,6 +1115,18 @@
     }
   });
 
+  // Zoom by a factor about the picked actor (it stays where it is on screen), else about the middle of the canvas.
+  function zoomBy(factor) {
+    const scale = network.getScale() * factor;
+    const id = state.selected && state.selected.kind === "node" && state.shownNodes.has(state.selected.id) ? state.selected.id : null;
+    const at = id ? network.getPosition(id) : null;
+    const dom = at ? network.canvasToDOM(at) : null;
+    const W = container.clientWidth, H = container.clientHeight;
+    if (!dom || dom.x < 0 || dom.y < 0 || dom.x > W || dom.y > H) return network.moveTo({ scale, animation: false });
+    network.moveTo({ scale, position: { x: at.x - (dom.x - W / 2) / scale, y: at.y - (dom.y - H / 2) / scale }, animation: false });
+  }
+  api.zoomBy = zoomBy;
+
   // --- keyboard on the canvas: walk the focused items ---------------------------------------------------
   function walkList() {
     if (state.selected && state.selected.kind === "node") {
@@ -1131,7 +1143,7 @@
     ev.preventDefault();
     if (ev.key === "Escape") return clearSelection();
     if (ev.key === "Backspace") return back();
-    if (ev.key === "+" || ev.key === "-") return network.moveTo({ scale: network.getScale() * (ev.key === "+" ? 1.25 : 0.8), animation: false });
+    if (ev.key === "+" || ev.key === "-") return zoomBy(ev.key === "+" ? 1.25 : 0.8);
     if (ev.key === "Enter") {
       if (state.selected && state.selected.kind === "node") focus(state.selected.id, state.depth);
       return;

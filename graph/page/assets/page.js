@@ -665,9 +665,12 @@
         change(edgeChanges, id).color = dim ? { color: DIM_EDGE, highlight: DIM_EDGE } : edgeStyle(id).color;
       }
     }
+    const t0 = performance.now();
     placeLabels(keepNodes, keepEdges, nodeChanges, edgeChanges, change);
+    const t1 = performance.now();
     if (nodeChanges.size) nodes.update([...nodeChanges.values()]);
     if (edgeChanges.size) edges.update([...edgeChanges.values()]);
+    timing.highlight = { labels: t1 - t0, restyle: performance.now() - t1, changed: nodeChanges.size + edgeChanges.size };
     state.dimmed = dimmed.nodes.size + dimmed.edges.size > 0;
     if (!small) {
       if (keepNodes) network.setSelection({ nodes: [...keepNodes].filter((id) => state.shownNodes.has(id)), edges: [...keepEdges].filter((id) => state.shownEdges.has(id)) }, { highlightEdges: false });

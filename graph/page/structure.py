@@ -8,26 +8,19 @@ community gets none. The core number is the largest k for which the actor is in 
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 
 import igraph
 
-SEED = 20241120
+from .layout import seeded_igraph
 
 
 def communities(n: int, edges: Sequence[tuple[int, int]]) -> list[int | None]:
     """Community number of nodes 0..n-1 (None for an actor alone in its own); the same input, the same output."""
     if n == 0:
         return []
-    g = _simple(n, edges)
-    previous = random.getstate()
-    igraph.set_random_number_generator(random.Random(SEED))
-    try:
-        membership = g.community_multilevel().membership
-    finally:
-        igraph.set_random_number_generator(random)
-        random.setstate(previous)
+    with seeded_igraph():
+        membership = _simple(n, edges).community_multilevel().membership
     groups: dict[int, list[int]] = {}
     for node, group in enumerate(membership):
         groups.setdefault(group, []).append(node)

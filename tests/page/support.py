@@ -94,7 +94,7 @@ def drawn_labels(opened) -> list[dict]:
     return opened.js(DRAWN_LABELS)
 
 
-def label_overlaps(labels: list[dict], tolerance: float = 0.05) -> list[tuple[float, str, str]]:
+def label_overlaps(labels: list[dict], tolerance: float = 0.02) -> list[tuple[float, str, str]]:
     """Pairs of drawn labels sharing more than `tolerance` of the smaller one's area."""
     found = []
     for i, a in enumerate(labels):

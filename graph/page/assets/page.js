@@ -180,7 +180,7 @@
   }
   function edgeItem(id, labelled, bend) {
     const e = E[id];
-    const item = { id, from: e.from, to: e.to, title: `${N[e.from].name} ${e.type} ${N[e.to].name}`, ...edgeStyle(id) };
+    const item = { id, from: e.from, to: e.to, title: `${N[e.from].name} ${e.type} ${N[e.to].name}`, font: { color: EDGE_FONT.color }, ...edgeStyle(id) };
     item.label = labelled ? e.type : undefined;
     item.smooth = smooth(labelled ? bend : 0);
     return item;
@@ -199,6 +199,7 @@
   const INSIDE = new Set(["box", "ellipse", "circle", "database", "text"]); // shapes that hold their label
   const NODE_FONT = data.vis.options.nodes.font, EDGE_FONT = data.vis.options.edges.font;
   const WRAP = data.vis.options.nodes.widthConstraint.maximum;
+  const LABEL_DROP = 0.75 * NODE_FONT.size; // a label under its shape starts this far below it (as vis-network draws it)
   const ruler = document.createElement("canvas").getContext("2d");
   const measured = new Map();
   function textBox(textValue, font, wrap) {
@@ -226,7 +227,7 @@
     const l = textBox(N[id].name, NODE_FONT, WRAP);
     if (INSIDE.has(t.shape)) return { w: l.w + 12, h: l.h + 12, dy: 0, inside: true, label: l };
     const r = radius(id);
-    return { w: Math.max(l.w, 2 * r), h: 2 * r + l.h, dy: l.h / 2, inside: false, label: l, r };
+    return { w: Math.max(l.w, 2 * r), h: 2 * r + LABEL_DROP + l.h, dy: (LABEL_DROP + l.h) / 2, inside: false, label: l, r };
   }
   // The control point of a curved edge and its label point, as vis-network computes them (bend > 0: clockwise).
   function via(a, b, bend) {
@@ -280,7 +281,8 @@
     function placeNode(id) {
       const p = pos[id], b = boxOf.get(id);
       if (b.inside) return; // the label is the shape: placed with the shapes
-      const box = [p.x - b.label.w / 2 - 2, p.y + b.r + 1, p.x + b.label.w / 2 + 2, p.y + b.r + b.label.h + 3, id];
+      const top = p.y + b.r + LABEL_DROP;
+      const box = [p.x - b.label.w / 2 - 2, top - 1, p.x + b.label.w / 2 + 2, top + b.label.h + 1, id];
       if (grid.free(box, id !== pickedId, id)) grid.add(box);
       else hide.add(id);
     }
@@ -378,9 +380,40 @@
     const k = spread < 95 ? 95 / spread : spread > 420 ? 420 / spread : 1;
     const out = new Map();
     for (const [id, p] of positions) out.set(id, { x: (p.x - (x0 + x1) / 2) * sx * k, y: (p.y - (y0 + y1) / 2) * sy * k });
-    if (out.size <= 300) unclutter(out);
+    if (out.size <= 300) lengthen(out), unclutter(out);
     for (const p of out.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     return out;
+  }
+  // Stretch relations too short for their label (and the fan of parallel ones) between the two actors' shapes.
+  function lengthen(positions, rounds = 20) {
+    const pairs = new Map();
+    for (const id of positions.keys()) {
+      for (const eid of incident.get(id)) {
+        const e = E[eid];
+        if (e.from === e.to || !positions.has(e.from) || !positions.has(e.to) || id !== e.from) continue;
+        const key = e.from < e.to ? `${e.from} ${e.to}` : `${e.to} ${e.from}`;
+        const want = textBox(e.type, EDGE_FONT, 0).w + radius(e.from) + radius(e.to) + 36;
+        const pair = pairs.get(key) || { a: positions.get(e.from), b: positions.get(e.to), want: 0, n: 0 };
+        pair.want = Math.max(pair.want, want);
+        pair.n++;
+        pairs.set(key, pair);
+      }
+    }
+    for (let r = 0; r < rounds; r++) {
+      let moved = false;
+      for (const { a, b, want, n } of pairs.values()) {
+        const dx = b.x - a.x, dy = b.y - a.y, d = Math.hypot(dx, dy) || 1;
+        const gap = Math.min(want + 12 * (n - 1), 400) - d;
+        if (gap <= 1) continue;
+        moved = true;
+        const ux = dx / d, uy = dy / d;
+        a.x -= (ux * gap) / 2;
+        a.y -= (uy * gap) / 2;
+        b.x += (ux * gap) / 2;
+        b.y += (uy * gap) / 2;
+      }
+      if (!moved) break;
+    }
   }
   // Push apart actors whose boxes (the node and its label under it, as measured) overlap, along the lesser overlap.
   function unclutter(positions, rounds = 30) {
@@ -457,6 +490,7 @@
       });
     }
     if (pos.size <= 300) {
+      lengthen(pos);
       unclutter(pos);
       for (const p of pos.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     }
@@ -662,7 +696,7 @@
         if (dim === dimmed.edges.has(id)) continue;
         if (dim) dimmed.edges.add(id);
         else dimmed.edges.delete(id);
-        change(edgeChanges, id).color = dim ? { color: DIM_EDGE, highlight: DIM_EDGE } : edgeStyle(id).color;
+        Object.assign(change(edgeChanges, id), dim ? { color: { color: DIM_EDGE, highlight: DIM_EDGE }, font: { color: "#b8bec4" } } : { color: edgeStyle(id).color, font: { color: EDGE_FONT.color } });
       }
     }
     const t0 = performance.now();
@@ -678,7 +712,6 @@
     }
   }
   api.labels = labels;
-  api.actorBox = actorBox;
   function highlightNode(id) {
     const keepEdges = new Set(incident.get(id).filter((e) => state.shownEdges.has(e)));
     const keepNodes = new Set([id]);

@@ -264,3 +264,17 @@ def test_steps_replay_in_order_so_a_dismissed_actor_can_come_back(page_file, ope
     assert "la-city-council" not in shown_nodes(reverse)
     assert reverse.page.locator("#panel h2").inner_text() == "Karen Bass"
     assert fragment(reverse)["select"] == "karen-bass"
+
+
+def test_a_relation_picked_from_a_panel_brings_its_actors_back_and_the_link_keeps_it(page_file, open_page, seed_graph):
+    first = open_page(page_file, "#dismiss=la-county-gop&select=la-sanctuary-ordinance")
+    assert "la-county-gop" not in shown_nodes(first)
+    key = next(k for u, v, k in seed_graph.edges(keys=True) if "la-county-gop" in (u, v))
+    first.page.locator(f'#panel button[data-edge="{vis_id(first, "edges", key)}"]').click()
+    assert "la-county-gop" in shown_nodes(first)
+    link = first.js("() => location.hash")
+    assert [k for k, _ in parse_qsl(link[1:]) if k in ("dismiss", "add")] == ["dismiss", "add"]
+    again = open_page(page_file, link)
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert panel_text(again) == panel_text(first)
+    assert first.errors == again.errors == []

@@ -17,6 +17,7 @@ Goals (issue 16): first ≤ 1500 ms, click ≤ 100 ms, frame ≤ 33 ms.
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
 import sys
@@ -132,7 +133,7 @@ def _focus_clicks(page, clicks: int = 5) -> tuple[int, list[float], bool]:
     for node in others[:: max(1, len(others) // clicks)][:clicks]:
         took, on_target = _click(page, node)
         times.append(took)
-        parts.append(page.evaluate("() => actorgraph.timing.highlight"))
+        parts.append(page.evaluate("() => actorgraph.timing.highlight") or {"labels": math.nan, "restyle": math.nan})
         all_on_target = all_on_target and on_target
     return size, times, all_on_target, parts
 

@@ -10,7 +10,7 @@ import sys
 
 import networkx as nx
 
-from graph.page.data import page_data
+from graph.page.data import page_data, split
 from graph.page.structure import communities, core_numbers
 
 from .conftest import ROOT
@@ -21,7 +21,7 @@ PRINT_COMMUNITIES = """
 import json, sys
 from graph import load_corpus
 from graph.build import build_graph
-from graph.page.data import page_data
+from graph.page.data import page_data, split
 from tests.page.support import big_graph
 corpus = load_corpus("seeds")
 out = {}
@@ -45,6 +45,8 @@ def test_core_numbers_are_networkx_core_numbers(seed_graph, schema):
     cores = nx.core_number(simple)
     assert {n["key"]: n["k"] for n in data["nodes"].values()} == cores
     assert max(cores.values()) >= 2
+    core, _ = split(data)  # the page carries them as two lists in actor order
+    assert core["structure"] == {k: [n[k] for n in data["nodes"].values()] for k in ("c", "k")}
 
 
 def test_communities_partition_the_connected_actors_biggest_first(seed_graph, schema):

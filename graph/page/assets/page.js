@@ -58,6 +58,9 @@
       return out;
     },
   };
+  // Community (null: alone in its own) and core number of each actor, as two flat lists by actor number.
+  const communityOf = (id) => data.structure.c[Number(id.slice(1))];
+  const coreOf = (id) => data.structure.k[Number(id.slice(1))];
   const entityType = new Map(data.legend.entity_types.map((t) => [t.name, t]));
   const relationType = new Map(data.legend.relation_types.map((t) => [t.name, t]));
   const hex = (c) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : "#888888");
@@ -162,7 +165,7 @@
   const OTHER_COMMUNITY = "#d0d4d8";
   let communityColour = new Map();
   function nodeFill(id) {
-    if (filters.colour === "community") return communityColour.get(N[id].c) || OTHER_COMMUNITY;
+    if (filters.colour === "community") return communityColour.get(communityOf(id)) || OTHER_COMMUNITY;
     return hex((entityType.get(N[id].type) || { color: "#888888" }).color);
   }
   function edgeStyle(id) {
@@ -589,7 +592,7 @@
     const shownNodes = new Set();
     for (const id of inView.keys()) {
       const n = N[id];
-      if (filters.entities.has(n.type) && n.k >= filters.kcore && (filters.community === null || n.c === filters.community)) shownNodes.add(id);
+      if (filters.entities.has(n.type) && coreOf(id) >= filters.kcore && (filters.community === null || communityOf(id) === filters.community)) shownNodes.add(id);
     }
     const shownEdges = new Set();
     const candidates = state.view.kind === "full" && inView.size === nodeCount ? edgeIds() : [...new Set([...shownNodes].flatMap((id) => incident.get(id)))];
@@ -629,7 +632,7 @@
     nodes.remove([...state.shownNodes].filter((id) => !shownNodes.has(id)));
     edges.remove([...state.shownEdges].filter((id) => !shownEdges.has(id)));
     if (filters.colour === "community") {
-      const present = [...new Set([...shownNodes].map((id) => N[id].c).filter((c) => c !== null))].sort((a, b) => a - b);
+      const present = [...new Set([...shownNodes].map(communityOf).filter((c) => c !== null))].sort((a, b) => a - b);
       const next = new Map(present.slice(0, COMMUNITY_PALETTE.length).map((c, i) => [c, COMMUNITY_PALETTE[i]]));
       if ([...next].join() !== [...communityColour].join()) filters.sizeChanged = true;
       communityColour = next;
@@ -835,7 +838,7 @@
     draw(false);
   });
   // Structure: colour by community, one community, k-core (numbers computed when the page was written).
-  const maxCore = nodeIds().reduce((m, id) => Math.max(m, N[id].k), 0);
+  const maxCore = data.structure.k.reduce((m, k) => Math.max(m, k), 0);
   $("kcore").max = String(maxCore);
   const communityOptions = data.communities.slice(0, 500);
   communityOptions.forEach((size, c) => $("community").append(el("option", { value: String(c) }, `${c + 1} · ${plural(size, "actor")}`)));
@@ -1004,7 +1007,7 @@
       info.mention ? el("h3", {}, "Mentioned in") : null,
       info.mention ? quoteBlock(info.mention) : null,
       info.mention ? el("p", { class: "hint" }, documentName(info.mention.document)) : null,
-      el("p", { class: "hint structure" }, `${info.c === null ? "alone in its community" : `community ${info.c + 1} of ${data.communities.length} (${plural(data.communities[info.c], "actor")})`} · core number ${info.k}`),
+      el("p", { class: "hint structure" }, `${communityOf(id) === null ? "alone in its community" : `community ${communityOf(id) + 1} of ${data.communities.length} (${plural(data.communities[communityOf(id)], "actor")})`} · core number ${coreOf(id)}`),
       el("h3", {}, `Relations (${incident.get(id).length})`),
       stanceSummary(id),
       relations,

@@ -72,3 +72,15 @@ def test_actor_names_do_not_overlap_in_a_big_focus(schema, tmp_path, open_page):
     named = {x["id"] for x in labels if x["kind"] == "node"}
     assert len(named) >= 0.9 * len(shown)  # actor names overlapped in this view before
     assert opened.errors == []
+
+
+def test_on_a_phone_labels_do_not_overlap_and_every_actor_is_on_screen(seed_graph, schema, texts, tmp_path, open_page):
+    opened = open_page(write_page(seed_graph, schema, tmp_path / "graph.html", texts), viewport=(390, 844))
+    assert label_overlaps(drawn_labels(opened)) == []
+    inside = opened.js(
+        """() => { const net = actorgraph.network, c = document.querySelector('#network canvas');
+          return actorgraph.nodes.getIds().every(id => { const p = net.canvasToDOM(net.getPosition(id));
+            return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight; }); }"""
+    )
+    assert inside
+    assert opened.js("() => actorgraph.network.getScale()") * 16 >= 12  # at a readable size

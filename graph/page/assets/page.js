@@ -383,12 +383,32 @@
     const k = spread < 95 ? 95 / spread : spread > 420 ? 420 / spread : 1;
     const out = new Map();
     for (const [id, p] of positions) out.set(id, { x: (p.x - (x0 + x1) / 2) * sx * k, y: (p.y - (y0 + y1) / 2) * sy * k });
-    if (out.size <= 300) lengthen(out), unclutter(out);
+    if (out.size <= 300) lengthen(out), unclutter(out), narrow(out);
     for (const p of out.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     return out;
   }
+  // A drawing wider than the canvas at the readable zoom, on a canvas with height to spare (a phone), is made
+  // narrower and taller, then uncluttered again, so it fits without piling labels.
+  function narrow(positions) {
+    const roomW = (Math.max(container.clientWidth, 320) * 0.94) / READABLE, roomH = (Math.max(container.clientHeight, 320) * 0.9) / READABLE;
+    for (let pass = 0; pass < 3; pass++) {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (const [id, p] of positions) {
+        const b = actorBox(id);
+        x0 = Math.min(x0, p.x - b.w / 2), x1 = Math.max(x1, p.x + b.w / 2);
+        y0 = Math.min(y0, p.y + b.dy - b.h / 2), y1 = Math.max(y1, p.y + b.dy + b.h / 2);
+      }
+      const over = (x1 - x0) / roomW, spare = roomH / (y1 - y0);
+      if (over <= 1 || spare <= 1.05) return;
+      const sx = 1 / over, sy = Math.min(spare, over), cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+      for (const p of positions.values()) (p.x = cx + (p.x - cx) * sx), (p.y = cy + (p.y - cy) * sy);
+      unclutter(positions);
+    }
+  }
   // Stretch relations too short for their label (and the fan of parallel ones) between the two actors' shapes.
   function lengthen(positions, rounds = 20) {
+    // no relation longer than 40% of the canvas at the readable zoom (a phone keeps its view; a long label may not fit)
+    const longest = Math.min(400, Math.max(160, (0.4 * Math.max(container.clientWidth, 320)) / READABLE));
     const pairs = new Map();
     for (const id of positions.keys()) {
       for (const eid of incident.get(id)) {
@@ -406,7 +426,7 @@
       let moved = false;
       for (const { a, b, want, n } of pairs.values()) {
         const dx = b.x - a.x, dy = b.y - a.y, d = Math.hypot(dx, dy) || 1;
-        const gap = Math.min(want + 12 * (n - 1), 400) - d;
+        const gap = Math.min(want + 12 * (n - 1), longest) - d;
         if (gap <= 1) continue;
         moved = true;
         const ux = dx / d, uy = dy / d;

@@ -161,6 +161,12 @@ def test_k_core_filter_keeps_the_actors_of_the_k_core(seed_page, seed_graph):
     assert shown_nodes(seed_page) == kept and len(kept) < seed_graph.number_of_nodes()
     assert shown_edges(seed_page) == {k for u, v, k in seed_graph.edges(keys=True) if u in kept and v in kept}
     assert seed_page.page.locator("#kcore-value").inner_text() == str(top)
+    link = seed_page.js("() => location.hash")
+    assert f"kcore={top}" in link
+    again = seed_page.page.context.new_page()
+    again.goto(seed_page.url + link)
+    again.wait_for_function(READY)
+    assert set(again.evaluate(SHOWN_NODE_KEYS)) == kept and again.locator("#kcore").input_value() == str(top)
     seed_page.page.locator("#kcore").fill("0")
     assert shown_nodes(seed_page) == set(seed_graph.nodes)
 

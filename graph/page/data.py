@@ -17,6 +17,7 @@ from pyvis.network import Network
 
 from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 from .layout import positions
+from .structure import communities, core_numbers
 from .text import Paragraphs
 
 OPEN_NODES = 60  # a corpus with more actors than this opens on a connected, bounded subgraph …
@@ -36,10 +37,12 @@ def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] |
     documents = graph.graph.get("documents", {})
     paragraphs = Paragraphs(texts or {})
     evidence = _Evidence(documents, node_ids, paragraphs)
+    community, core = communities(len(keys), pairs), core_numbers(len(keys), pairs)
     nodes = {}
     for i, key in enumerate(keys):
         info = _node_info(key, graph.nodes[key], schema, evidence)
-        info.update(degree=degree[i], x=xy[i][0], y=xy[i][1])
+        # c: community number (None: alone in its own), k: core number
+        info.update(degree=degree[i], x=xy[i][0], y=xy[i][1], c=community[i], k=core[i])
         nodes[node_ids[key]] = info
     return {
         "title": title(graph),
@@ -55,10 +58,12 @@ def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] |
         "attributions": _attributions(graph),
         "dates": _dates(graph, documents),
         "start": _start(len(keys), pairs, degree),
+        "communities": _community_sizes(community),
     }
 
 
 CORE_NODE = ("name", "type", "degree", "x", "y")
+STRUCTURE = ("c", "k")  # community and core number: two flat lists in the page, not two keys on every actor
 CORE_EDGE = ("type", "from", "to", "f")
 
 
@@ -67,9 +72,10 @@ def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list]]:
     (decoded after the first drawing, or when first asked for): keys, aliases, properties, evidence, qualifiers."""
     core = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
     core["nodes"] = {i: {k: n[k] for k in CORE_NODE} for i, n in data["nodes"].items()}
+    core["structure"] = {k: [n[k] for n in data["nodes"].values()] for k in STRUCTURE}
     core["edges"] = {i: {k: e[k] for k in CORE_EDGE} for i, e in data["edges"].items()}
     detail = {
-        "nodes": [{k: v for k, v in n.items() if k not in CORE_NODE} for n in data["nodes"].values()],
+        "nodes": [{k: v for k, v in n.items() if k not in CORE_NODE + STRUCTURE} for n in data["nodes"].values()],
         "edges": [{k: v for k, v in e.items() if k not in CORE_EDGE} for e in data["edges"].values()],
     }
     return core, detail
@@ -237,6 +243,12 @@ def _facts(attrs: Mapping[str, Any], records: list[dict[str, Any]], published: M
     if attributions != ["report"]:
         out["a"] = attributions
     return out
+
+
+def _community_sizes(community: list[int | None]) -> list[int]:
+    """How many actors each community has, by community number (biggest first)."""
+    sizes = Counter(c for c in community if c is not None)
+    return [sizes[c] for c in range(len(sizes))]
 
 
 def _document(doc_id: str, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import igraph
 
@@ -32,15 +33,23 @@ def positions(n: int, edges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
         return []
     g = igraph.Graph(n=n, edges=list(edges), directed=False)
     g.simplify()
-    previous = random.getstate()
-    igraph.set_random_number_generator(random.Random(SEED))
-    try:
+    with seeded_igraph():
         parts = [(members, _component_layout(g.induced_subgraph(members))) for members in _components(g)]
+    coords = _pack(n, parts)
+    return _scaled(coords)
+
+
+@contextmanager
+def seeded_igraph(seed: int = SEED) -> Iterator[None]:
+    """igraph draws from a random source seeded with `seed` inside the block (the same graph, the same result);
+    Python's global random state is left as it was."""
+    previous = random.getstate()
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
     finally:
         igraph.set_random_number_generator(random)
         random.setstate(previous)
-    coords = _pack(n, parts)
-    return _scaled(coords)
 
 
 def _components(g: igraph.Graph) -> list[list[int]]:

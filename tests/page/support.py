@@ -74,3 +74,34 @@ def big_graph(schema, n: int) -> nx.MultiDiGraph:
         u, v = f"a{rng.randrange(n):05d}", f"a{rng.randrange(n):05d}"
         g.add_edge(u, v, f"r{j:06d}", type="aligns-with", document="d", quote="q", attribution="report")
     return g
+
+
+# Every label vis-network draws now, with its box as vis-network measured it (canvas units; a label not drawn
+# is a blank one, or one below the drawing threshold at this zoom).
+DRAWN_LABELS = """() => { const out = [], net = actorgraph.network;
+  const kinds = [["node", net.body.nodes, actorgraph.nodes], ["edge", net.body.edges, actorgraph.edges]];
+  for (const [kind, items, data] of kinds)
+    for (const id of data.getIds()) {
+      const l = items[id].labelModule, text = l.elementOptions.label;
+      if (typeof text !== "string" || !text.trim() || !l.visible()) continue;
+      out.push({kind, id, text, left: l.size.left, top: l.size.top, width: l.size.width, height: l.size.height});
+    }
+  return out; }"""
+
+
+def drawn_labels(opened) -> list[dict]:
+    opened.js("() => new Promise(r => { actorgraph.network.once('afterDrawing', r); actorgraph.network.redraw(); })")
+    return opened.js(DRAWN_LABELS)
+
+
+def label_overlaps(labels: list[dict], tolerance: float = 0.02) -> list[tuple[float, str, str]]:
+    """Pairs of drawn labels sharing more than `tolerance` of the smaller one's area."""
+    found = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            w = min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"])
+            h = min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"])
+            smaller = max(min(a["width"] * a["height"], b["width"] * b["height"]), 1)
+            if w > 0 and h > 0 and w * h / smaller > tolerance:
+                found.append((round(w * h / smaller, 2), a["text"], b["text"]))
+    return found

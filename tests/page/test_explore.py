@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pytest
 
 from graph.page import write_page
 from graph.page.data import OPEN_EDGES, OPEN_NODES
 
-from .support import big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
+from .conftest import READY
+from .support import SHOWN_NODE_KEYS, big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
 
 pytestmark = pytest.mark.usefixtures("browser")
 
@@ -145,3 +148,82 @@ def test_labels_are_readable_at_open(size, seed_graph, schema, tmp_path, open_pa
     fonts = opened.js("() => actorgraph.data.vis.options")
     assert fonts["nodes"]["font"]["size"] * scale >= 12
     assert fonts["edges"]["font"]["size"] * scale >= 10
+
+
+def test_k_core_filter_keeps_the_actors_of_the_k_core(seed_page, seed_graph):
+    simple = nx.Graph(seed_graph.to_undirected())
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    cores = nx.core_number(simple)
+    top = max(cores.values())
+    assert seed_page.page.locator("#kcore").get_attribute("max") == str(top)
+    seed_page.page.locator("#kcore").fill(str(top))
+    kept = {k for k, c in cores.items() if c >= top}
+    assert shown_nodes(seed_page) == kept and len(kept) < seed_graph.number_of_nodes()
+    assert shown_edges(seed_page) == {k for u, v, k in seed_graph.edges(keys=True) if u in kept and v in kept}
+    assert seed_page.page.locator("#kcore-value").inner_text() == str(top)
+    link = seed_page.js("() => location.hash")
+    assert f"kcore={top}" in link
+    again = seed_page.page.context.new_page()
+    again.goto(seed_page.url + link)
+    again.wait_for_function(READY)
+    assert set(again.evaluate(SHOWN_NODE_KEYS)) == kept and again.locator("#kcore").input_value() == str(top)
+    seed_page.page.locator("#kcore").fill("0")
+    assert shown_nodes(seed_page) == set(seed_graph.nodes)
+
+
+def test_community_filter_and_colour_by_community(seed_page, seed_graph, page_data_of_seeds):
+    community = {n["key"]: n["c"] for n in page_data_of_seeds["nodes"].values()}
+    seed_page.page.select_option("#colour-by", "community")
+    fills = seed_page.js("() => Object.fromEntries(actorgraph.nodes.get().map(n => [n.id, n.color.background]))")
+    by_key = {seed_page.js(f"() => actorgraph.data.nodes.{i}.key"): c for i, c in fills.items()}
+    for a, b in itertools.combinations(sorted(k for k, c in community.items() if c is not None), 2):
+        assert (by_key[a] == by_key[b]) == (community[a] == community[b])  # one colour per community
+    assert seed_page.page.locator("#community-key li").count() == len(page_data_of_seeds["communities"]) + 1
+    seed_page.page.select_option("#community", "1")  # the second biggest
+    assert shown_nodes(seed_page) == {k for k, c in community.items() if c == 1}
+    link = seed_page.js("() => location.hash")
+    assert "colour=community" in link and "community=2" in link
+    again = seed_page.page.context.new_page()
+    again.goto(seed_page.url + link)
+    again.wait_for_function(READY)
+    assert set(again.evaluate(SHOWN_NODE_KEYS)) == {k for k, c in community.items() if c == 1}
+    assert again.locator("#colour-by").input_value() == "community"
+    click_node(seed_page, vis_id(seed_page, "nodes", next(k for k, c in community.items() if c == 1)))
+    assert f"community 2 of {len(page_data_of_seeds['communities'])}" in panel_text(seed_page)
+    assert seed_page.errors == []
+
+
+@pytest.fixture
+def page_data_of_seeds(seed_graph, schema):
+    from graph.page.data import page_data
+
+    return page_data(seed_graph, schema)
+
+
+OFF_CENTRE = """() => { const net = actorgraph.network, c = document.querySelector('#network canvas');
+  const w = c.clientWidth, h = c.clientHeight;
+  return actorgraph.nodes.getIds().filter(id => id !== actorgraph.state.view.about.center).sort().find(id => {
+    const p = net.canvasToDOM(net.getPosition(id));
+    return p.x > 60 && p.y > 60 && p.x < w - 60 && p.y < h - 60 && Math.hypot(p.x - w / 2, p.y - h / 2) > 150; }); }"""
+
+
+def test_zooming_after_a_click_in_a_focus_keeps_the_picked_actor_in_place(schema, tmp_path, open_page):
+    opened = open_page(write_page(big_graph(schema, 600), schema, tmp_path / "big.html"), "#actor=a00007&depth=2")
+    node = opened.js(OFF_CENTRE)
+    assert node is not None
+
+    def on_screen():
+        return opened.js("id => actorgraph.network.canvasToDOM(actorgraph.network.getPosition(id))", node)
+
+    where, scale = on_screen(), opened.js("() => actorgraph.network.getScale()")
+    box = opened.page.locator("#network canvas").bounding_box()
+    opened.page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+    assert opened.js("() => actorgraph.state.selected.id") == node
+    opened.page.mouse.wheel(0, -200)  # the wheel zooms about the pointer, which is on the picked actor
+    opened.page.wait_for_timeout(100)
+    for key in ("+", "+", "-"):  # the keys zoom about the picked actor
+        opened.page.keyboard.press(key)
+    after = on_screen()
+    assert opened.js("() => actorgraph.network.getScale()") > scale * 1.2
+    assert abs(after["x"] - where["x"]) < 3 and abs(after["y"] - where["y"]) < 3
+    assert opened.errors == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 import pytest
 
@@ -206,4 +206,75 @@ def test_the_link_of_an_actor_picked_in_a_focus_reopens_that_focus_with_it_selec
     again = open_page(page_file, first.js("() => location.hash"))
     assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
     assert again.page.locator("#panel h2").inner_text() == first.page.locator("#panel h2").inner_text()
+    assert first.errors == again.errors == []
+
+
+def test_a_capped_search_list_says_how_many_match_and_the_keys_still_walk_it(schema, tmp_path, open_page):
+    from .support import big_graph
+
+    graph = big_graph(schema, 600)
+    opened = open_page(write_page(graph, schema, tmp_path / "big.html"))
+    opened.page.fill("#search", "Actor 1")
+    total = sum("actor 1" in name.lower() for _, name in graph.nodes(data="name"))
+    assert total > 12
+    options = opened.page.locator('#matches li[role="option"]')
+    assert options.count() == 12
+    assert opened.page.locator("#matches li.more").inner_text() == f"12 of {total} matches — refine the search"
+    opened.page.press("#search", "ArrowUp")  # wraps to the last of the 12, never onto the note
+    last = options.nth(11).inner_text()
+    assert opened.page.locator("#matches li.active").inner_text() == last
+    opened.page.press("#search", "Enter")
+    assert last.startswith(opened.page.locator("#panel h2").inner_text())
+    opened.page.fill("#search", "Actor 59")
+    assert opened.page.locator('#matches li[role="option"]').count() == 11
+    assert opened.page.locator("#matches li.more").count() == 0
+    assert opened.errors == []
+
+
+def test_the_link_of_an_expanded_and_dismissed_view_rebuilds_it(page_file, open_page, seed_graph):
+    first = open_page(page_file, "#actor=karen-bass&depth=1")
+    click_node(first, vis_id(first, "nodes", "la-sanctuary-ordinance"))
+    first.page.locator('#panel button[data-action="expand"]').click()
+    click_node(first, vis_id(first, "nodes", "la-county-gop"))
+    first.page.locator('#panel button[data-action="dismiss"]').click()
+    click_node(first, vis_id(first, "nodes", "bob-blumenfield"))
+    link = first.js("() => location.hash")
+    assert [(k, v) for k, v in parse_qsl(link[1:]) if k in ("expand", "dismiss")] == [
+        ("expand", "la-sanctuary-ordinance"),
+        ("dismiss", "la-county-gop"),
+    ]
+    again = open_page(page_file, link)
+    assert "la-county-gop" not in shown_nodes(again) and "la-sanctuary-ordinance" in shown_nodes(again)
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert again.page.locator("#panel h2").inner_text() == "Bob Blumenfield"
+    status = again.page.locator("#view-status").inner_text()
+    assert status == first.page.locator("#view-status").inner_text()
+    assert status == "Custom view: focus on Karen Bass, 1 expanded, 1 dismissed"
+    assert again.js("() => location.hash") == link  # the reopened view writes the same link
+    again.page.locator("#back").click()  # and its history walks back through the steps
+    assert "la-county-gop" in shown_nodes(again)
+    assert first.errors == again.errors == []
+
+
+def test_steps_replay_in_order_so_a_dismissed_actor_can_come_back(page_file, open_page, seed_graph):
+    # Dismissing the council and then expanding the ordinance brings the council back; the other order does not.
+    both = "#dismiss=la-city-council&expand=la-sanctuary-ordinance"
+    assert "la-city-council" in shown_nodes(open_page(page_file, both))
+    reverse = open_page(page_file, "#expand=la-sanctuary-ordinance&dismiss=la-city-council&select=karen-bass")
+    assert "la-city-council" not in shown_nodes(reverse)
+    assert reverse.page.locator("#panel h2").inner_text() == "Karen Bass"
+    assert fragment(reverse)["select"] == "karen-bass"
+
+
+def test_a_relation_picked_from_a_panel_brings_its_actors_back_and_the_link_keeps_it(page_file, open_page, seed_graph):
+    first = open_page(page_file, "#dismiss=la-county-gop&select=la-sanctuary-ordinance")
+    assert "la-county-gop" not in shown_nodes(first)
+    key = next(k for u, v, k in seed_graph.edges(keys=True) if "la-county-gop" in (u, v))
+    first.page.locator(f'#panel button[data-edge="{vis_id(first, "edges", key)}"]').click()
+    assert "la-county-gop" in shown_nodes(first)
+    link = first.js("() => location.hash")
+    assert [k for k, _ in parse_qsl(link[1:]) if k in ("dismiss", "add")] == ["dismiss", "add"]
+    again = open_page(page_file, link)
+    assert (shown_nodes(again), shown_edges(again)) == (shown_nodes(first), shown_edges(first))
+    assert panel_text(again) == panel_text(first)
     assert first.errors == again.errors == []

@@ -58,6 +58,9 @@
       return out;
     },
   };
+  // Community (null: alone in its own) and core number of each actor, as two flat lists by actor number.
+  const communityOf = (id) => data.structure.c[Number(id.slice(1))];
+  const coreOf = (id) => data.structure.k[Number(id.slice(1))];
   const entityType = new Map(data.legend.entity_types.map((t) => [t.name, t]));
   const relationType = new Map(data.legend.relation_types.map((t) => [t.name, t]));
   const hex = (c) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : "#888888");
@@ -107,6 +110,9 @@
     to: Math.max(dates.length - 1, 0),
     isolates: false,
     size: false,
+    community: null, // one community's number, or null for all
+    kcore: 0, // actors with at least this core number
+    colour: "type", // or "community"
   };
   const state = { view: null, history: [], selected: null, depth: 1, shownNodes: new Set(), shownEdges: new Set(), dimmed: false };
   const nodes = new vis.DataSet();
@@ -148,10 +154,19 @@
   function nodeItem(id, pos) {
     const n = N[id];
     const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
-    const color = { background: hex(t.color), border: "#3d434a", highlight: { background: hex(t.color), border: "#111111" }, hover: { background: hex(t.color), border: "#111111" } };
-    const item = { id, label: n.name, shape: t.shape, color, x: pos.x, y: pos.y, borderWidth: 1.5 };
-    if (filters.size) item.size = Math.min(12 + 5 * Math.sqrt(n.degree), 48);
+    const fillc = nodeFill(id);
+    const color = { background: fillc, border: "#3d434a", highlight: { background: fillc, border: "#111111" }, hover: { background: fillc, border: "#111111" } };
+    const item = { id, label: n.name, title: n.name, shape: t.shape, color, font: { color: "#1f2328" }, x: pos.x, y: pos.y, borderWidth: 1.5 };
+    if (filters.size) item.size = radius(id);
     return item;
+  }
+  // Colour by community: the communities in the view get the palette in community order, the rest grey.
+  const COMMUNITY_PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];
+  const OTHER_COMMUNITY = "#d0d4d8";
+  let communityColour = new Map();
+  function nodeFill(id) {
+    if (filters.colour === "community") return communityColour.get(communityOf(id)) || OTHER_COMMUNITY;
+    return hex((entityType.get(N[id].type) || { color: "#888888" }).color);
   }
   function edgeStyle(id) {
     const e = E[id];
@@ -168,15 +183,171 @@
   }
   function edgeItem(id, labelled, bend) {
     const e = E[id];
-    const item = { id, from: e.from, to: e.to, ...edgeStyle(id) };
+    const item = { id, from: e.from, to: e.to, title: `${N[e.from].name} ${e.type} ${N[e.to].name}`, font: { color: EDGE_FONT.color }, ...edgeStyle(id) };
     item.label = labelled ? e.type : undefined;
-    item.smooth = labelled && bend ? { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(bend) } : { enabled: false };
+    item.smooth = smooth(labelled ? bend : 0);
     return item;
+  }
+  const smooth = (bend) => (bend ? { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(bend) } : { enabled: false });
+  const radius = (id) => (filters.size ? Math.min(12 + 5 * Math.sqrt(N[id].degree), 48) : data.vis.options.nodes.size);
+
+  // --- labels: measured, and never drawn on top of one another ---------------------------------------
+  // vis-network draws every label where its item is. Here each label's box is measured (the same font, wrapping
+  // and placement as vis-network's), then labels are placed greedily: the selection's neighbourhood first, then
+  // actors by degree, then relations; a relation label that would sit on another tries its edge curved either
+  // way, and a label with no free place is not drawn (its item's tooltip still names it; selecting an actor
+  // brings its neighbourhood's labels first). Boxes do not change with zoom: labels scale with the drawing.
+  const HIDDEN = " "; // a label not drawn (vis-network ignores an empty label in an update)
+  const LABELS_PLACED_UP_TO = 3000; // bigger views (the full graph of a big corpus) draw their labels as they fall
+  const INSIDE = new Set(["box", "ellipse", "circle", "database", "text"]); // shapes that hold their label
+  const NODE_FONT = data.vis.options.nodes.font, EDGE_FONT = data.vis.options.edges.font;
+  const WRAP = data.vis.options.nodes.widthConstraint.maximum;
+  const LABEL_DROP = 0.75 * NODE_FONT.size; // a label under its shape starts this far below it (as vis-network draws it)
+  const ruler = document.createElement("canvas").getContext("2d");
+  const measured = new Map();
+  function textBox(textValue, font, wrap) {
+    const key = `${font.size}|${wrap}|${textValue}`;
+    let m = measured.get(key);
+    if (m) return m;
+    ruler.font = `${font.size}px ${font.face}`;
+    // vis-network measures a line's fit with each space as three (its splitter's tokens), draws it with one
+    let lines = 1, words = [], width = 0;
+    for (const word of textValue.split(" ")) {
+      if (wrap && words.length && ruler.measureText([...words, word].join("   ")).width > wrap) {
+        width = Math.max(width, ruler.measureText(words.join(" ")).width);
+        lines++;
+        words = [word];
+      } else words.push(word);
+    }
+    width = Math.min(Math.max(width, ruler.measureText(words.join(" ")).width), wrap || Infinity);
+    m = { w: width, h: lines * font.size };
+    measured.set(key, m);
+    return m;
+  }
+  // An actor's box around its position: the shape and the label under it (or inside it); dy = box centre below y.
+  function actorBox(id) {
+    const t = entityType.get(N[id].type) || { shape: "dot" };
+    const l = textBox(N[id].name, NODE_FONT, WRAP);
+    if (INSIDE.has(t.shape)) return { w: l.w + 12, h: l.h + 12, dy: 0, inside: true, label: l };
+    const r = radius(id);
+    return { w: Math.max(l.w, 2 * r), h: 2 * r + LABEL_DROP + l.h, dy: (LABEL_DROP + l.h) / 2, inside: false, label: l, r };
+  }
+  // The control point of a curved edge and its label point, as vis-network computes them (bend > 0: clockwise).
+  function via(a, b, bend) {
+    const f = Math.abs(bend), dx = b.x - a.x, dy = a.y - b.y, len = Math.sqrt(dx * dx + dy * dy);
+    const angle = (Math.atan2(dy, dx) + (bend > 0 ? 0.5 * f + 0.5 : -0.5 * f + 0.5) * Math.PI) % (2 * Math.PI);
+    return { x: a.x + (0.5 * f + 0.5) * len * Math.sin(angle), y: a.y + (0.5 * f + 0.5) * len * Math.cos(angle) };
+  }
+  function labelPoint(a, b, bend) {
+    if (!bend) return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const v = via(a, b, bend);
+    return { x: 0.25 * a.x + 0.5 * v.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * v.y + 0.25 * b.y };
+  }
+  // Boxes in a grid of cells, so a view of a few thousand labels is placed in a few milliseconds.
+  function boxGrid(cell = 160) {
+    const cells = new Map();
+    const keysOf = (b) => {
+      const out = [];
+      for (let i = Math.floor(b[0] / cell); i <= Math.floor(b[2] / cell); i++) for (let j = Math.floor(b[1] / cell); j <= Math.floor(b[3] / cell); j++) out.push(`${i},${j}`);
+      return out;
+    };
+    return {
+      add(b) {
+        for (const k of keysOf(b)) (cells.get(k) || cells.set(k, []).get(k)).push(b);
+      },
+      free(b, shapes, owner) {
+        for (const k of keysOf(b)) for (const o of cells.get(k) || []) if (o[4] !== owner && (shapes || !o[5]) && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+        return true;
+      },
+    };
+  }
+  const labels = { hidden: new Set(), bend: new Map(), placed: false }; // what is drawn now
+  // Decide which labels are drawn (and how relations bend); returns the item changes that makes.
+  function placeLabels(keepNodes, keepEdges, nodeChanges, edgeChanges, change) {
+    const shownNodes = [...state.shownNodes];
+    if (shownNodes.length > LABELS_PLACED_UP_TO) {
+      labels.placed = false;
+      for (const id of shownNodes) if (labels.hidden.delete(id)) change(nodeChanges, id).label = N[id].name;
+      return;
+    }
+    labels.placed = true;
+    const pos = network.getPositions(shownNodes);
+    const grid = boxGrid();
+    const hide = new Set();
+    const boxOf = new Map(shownNodes.map((id) => [id, actorBox(id)]));
+    for (const id of shownNodes) {
+      const p = pos[id], b = boxOf.get(id);
+      const half = b.inside ? b.w / 2 : b.r;
+      grid.add([p.x - half, p.y - (b.inside ? b.h / 2 : b.r), p.x + half, p.y + (b.inside ? b.h / 2 : b.r), id, !b.inside]);
+    }
+    const bendNow = new Map();
+    function placeNode(id) {
+      const p = pos[id], b = boxOf.get(id);
+      if (b.inside) return; // the label is the shape: placed with the shapes
+      const top = p.y + b.r + LABEL_DROP;
+      const box = [p.x - b.label.w / 2 - 2, top - 1, p.x + b.label.w / 2 + 2, top + b.label.h + 1, id];
+      if (grid.free(box, id !== pickedId, id)) grid.add(box);
+      else hide.add(id);
+    }
+    // A relation's label where it fits, trying the edge curved either way; the picked one may cover a shape.
+    function placeEdge(id) {
+      const e = E[id], a = pos[e.from], b = pos[e.to];
+      const base = labels.base.get(id) || 0;
+      const l = textBox(e.type, EDGE_FONT, 0);
+      let chosen = null;
+      for (const bend of [base, base + 0.3, base - 0.3, base + 0.6, base - 0.6].map((x) => Math.round(x * 100) / 100)) {
+        const m = labelPoint(a, b, bend);
+        const box = [m.x - l.w / 2 - 2, m.y - l.h / 2 - 1, m.x + l.w / 2 + 2, m.y + l.h / 2 + 1, id];
+        if (grid.free(box, id !== pickedId)) {
+          grid.add(box);
+          chosen = bend;
+          break;
+        }
+      }
+      if (chosen === null) hide.add(id);
+      bendNow.set(id, chosen === null ? base : chosen);
+    }
+    // The picked item first, then its neighbourhood, then actors by degree, then relations in id order.
+    const edgeList = [...state.shownEdges].filter((id) => E[id].from !== E[id].to && labels.bend.has(id)).sort(byNumber);
+    const picked = state.selected && (state.selected.kind === "node" ? state.shownNodes.has(state.selected.id) : edgeList.includes(state.selected.id)) ? state.selected : null;
+    const byDegree = (a, b) => N[b].degree - N[a].degree || byNumber(a, b);
+    const pickedId = picked ? picked.id : null;
+    const done = new Set();
+    const order = [];
+    if (picked) order.push([picked.kind, picked.id]);
+    if (keepNodes) for (const id of shownNodes.filter((x) => keepNodes.has(x)).sort(byDegree)) order.push(["node", id]);
+    if (keepEdges) for (const id of edgeList.filter((x) => keepEdges.has(x))) order.push(["edge", id]);
+    for (const id of shownNodes.sort(byDegree)) order.push(["node", id]);
+    for (const id of edgeList) order.push(["edge", id]);
+    for (const [kind, id] of order) {
+      if (done.has(id)) continue;
+      done.add(id);
+      if (kind === "node") placeNode(id);
+      else placeEdge(id);
+    }
+    const edgeOrder = edgeList;
+    for (const id of state.shownNodes) {
+      if (hide.has(id) !== labels.hidden.has(id)) change(nodeChanges, id).label = hide.has(id) ? HIDDEN : N[id].name;
+    }
+    for (const id of edgeOrder) {
+      const c = {};
+      if (hide.has(id) !== labels.hidden.has(id)) c.label = hide.has(id) ? HIDDEN : E[id].type;
+      if (bendNow.get(id) !== labels.bend.get(id)) c.smooth = smooth(bendNow.get(id));
+      if (Object.keys(c).length) Object.assign(change(edgeChanges, id), c);
+      labels.bend.set(id, bendNow.get(id));
+    }
+    labels.hidden = hide;
   }
 
   // --- views: which actors are on the canvas, and where ------------------------------------------
+  // A view: what is on the canvas and where. `base` is the view it grew from (start, full or a focus) and `steps`
+  // what was done to it since ([expand|dismiss|add, id]): what a link needs to rebuild it.
   function view(kind, positions, about) {
-    return { kind, positions, about: about || {} };
+    const base = kind === "focus" ? { kind, center: about.center, depth: about.depth } : { kind };
+    return { kind, positions, about: about || {}, base, steps: [] };
+  }
+  function stepped(kind, positions, about, step) {
+    return { kind, positions, about, base: state.view.base, steps: [...state.view.steps, step] };
   }
   function startView() {
     const positions = new Map();
@@ -212,18 +383,76 @@
     const k = spread < 95 ? 95 / spread : spread > 420 ? 420 / spread : 1;
     const out = new Map();
     for (const [id, p] of positions) out.set(id, { x: (p.x - (x0 + x1) / 2) * sx * k, y: (p.y - (y0 + y1) / 2) * sy * k });
-    if (out.size <= 300) unclutter([...out.values()]);
+    if (out.size <= 300) lengthen(out), unclutter(out), narrow(out);
     for (const p of out.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     return out;
   }
-  // Push apart actors whose label boxes (a node and its label under it) overlap, along the lesser overlap.
-  function unclutter(pts, w = 118, h = 52, rounds = 30) {
+  // A drawing wider than the canvas at the readable zoom, on a canvas with height to spare (a phone), is made
+  // narrower and taller, then uncluttered again, so it fits without piling labels.
+  function narrow(positions) {
+    const roomW = (Math.max(container.clientWidth, 320) * 0.94) / READABLE, roomH = (Math.max(container.clientHeight, 320) * 0.9) / READABLE;
+    for (let pass = 0; pass < 3; pass++) {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (const [id, p] of positions) {
+        const b = actorBox(id);
+        x0 = Math.min(x0, p.x - b.w / 2), x1 = Math.max(x1, p.x + b.w / 2);
+        y0 = Math.min(y0, p.y + b.dy - b.h / 2), y1 = Math.max(y1, p.y + b.dy + b.h / 2);
+      }
+      const over = (x1 - x0) / roomW, spare = roomH / (y1 - y0);
+      if (over <= 1 || spare <= 1.05) return;
+      const sx = 1 / over, sy = Math.min(spare, over), cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+      for (const p of positions.values()) (p.x = cx + (p.x - cx) * sx), (p.y = cy + (p.y - cy) * sy);
+      unclutter(positions);
+    }
+  }
+  // Stretch relations too short for their label (and the fan of parallel ones) between the two actors' shapes.
+  function lengthen(positions, rounds = 20) {
+    // no relation longer than 40% of the canvas at the readable zoom (a phone keeps its view; a long label may not fit)
+    const longest = Math.min(400, Math.max(160, (0.4 * Math.max(container.clientWidth, 320)) / READABLE));
+    const pairs = new Map();
+    for (const id of positions.keys()) {
+      for (const eid of incident.get(id)) {
+        const e = E[eid];
+        if (e.from === e.to || !positions.has(e.from) || !positions.has(e.to) || id !== e.from) continue;
+        const key = e.from < e.to ? `${e.from} ${e.to}` : `${e.to} ${e.from}`;
+        const want = textBox(e.type, EDGE_FONT, 0).w + radius(e.from) + radius(e.to) + 36;
+        const pair = pairs.get(key) || { a: positions.get(e.from), b: positions.get(e.to), want: 0, n: 0 };
+        pair.want = Math.max(pair.want, want);
+        pair.n++;
+        pairs.set(key, pair);
+      }
+    }
+    for (let r = 0; r < rounds; r++) {
+      let moved = false;
+      for (const { a, b, want, n } of pairs.values()) {
+        const dx = b.x - a.x, dy = b.y - a.y, d = Math.hypot(dx, dy) || 1;
+        const gap = Math.min(want + 12 * (n - 1), longest) - d;
+        if (gap <= 1) continue;
+        moved = true;
+        const ux = dx / d, uy = dy / d;
+        a.x -= (ux * gap) / 2;
+        a.y -= (uy * gap) / 2;
+        b.x += (ux * gap) / 2;
+        b.y += (uy * gap) / 2;
+      }
+      if (!moved) break;
+    }
+  }
+  // Push apart actors whose boxes (the node and its label under it, as measured) overlap, along the lesser overlap.
+  function unclutter(positions, rounds = 30) {
+    const ids = [...positions.keys()];
+    const pts = ids.map((id) => positions.get(id));
+    const boxes = ids.map((id) => {
+      const b = actorBox(id);
+      return { w: b.w + 14, h: b.h + 10, dy: b.dy };
+    });
     for (let r = 0; r < rounds; r++) {
       let moved = false;
       for (let i = 0; i < pts.length; i++) {
         for (let j = i + 1; j < pts.length; j++) {
           const a = pts[i], b = pts[j];
-          const ox = w - Math.abs(b.x - a.x), oy = h - Math.abs(b.y - a.y);
+          const w = (boxes[i].w + boxes[j].w) / 2, h = (boxes[i].h + boxes[j].h) / 2;
+          const ox = w - Math.abs(b.x - a.x), oy = h - Math.abs(b.y + boxes[j].dy - a.y - boxes[i].dy);
           if (ox <= 0 || oy <= 0) continue;
           moved = true;
           if (ox / w < oy / h) {
@@ -231,7 +460,7 @@
             a.x -= d;
             b.x += d;
           } else {
-            const d = (b.y >= a.y ? 1 : -1) * (oy / 2 + 0.5);
+            const d = (b.y + boxes[j].dy >= a.y + boxes[i].dy ? 1 : -1) * (oy / 2 + 0.5);
             a.y -= d;
             b.y += d;
           }
@@ -276,12 +505,17 @@
     let radius = 0;
     for (let d = 1; d < rings.length; d++) {
       const ring = rings[d].slice().sort((a, b) => angle.get(parent.get(a)) - angle.get(parent.get(b)) || N[b].degree - N[a].degree);
-      radius = Math.max(radius + RING, (ring.length * 70) / (2 * Math.PI));
+      radius = Math.max(radius + RING, (ring.length * 96) / (2 * Math.PI));
       ring.forEach((id, i) => {
         const a = (2 * Math.PI * i) / ring.length - Math.PI / 2 + (d % 2 ? 0 : Math.PI / ring.length);
         angle.set(id, a);
         pos.set(id, { x: Math.round(radius * Math.cos(a) * 1.25), y: Math.round(radius * Math.sin(a)) });
       });
+    }
+    if (pos.size <= 300) {
+      lengthen(pos);
+      unclutter(pos);
+      for (const p of pos.values()) (p.x = Math.round(p.x)), (p.y = Math.round(p.y));
     }
     return pos;
   }
@@ -315,14 +549,14 @@
       const r = RING * (0.8 + 0.55 * row);
       positions.set(v, { x: Math.round(here.x + r * Math.cos(a)), y: Math.round(here.y + r * Math.sin(a)) });
     });
-    go(view(state.view.kind === "full" ? "full" : "custom", positions, { expanded: id, cut }));
+    go(stepped(state.view.kind === "full" ? "full" : "custom", positions, { expanded: id, cut }, ["expand", id]));
     showNode(id, false);
   }
   function dismiss(id) {
     if (!state.view.positions.has(id)) return;
     const positions = new Map(state.view.positions);
     positions.delete(id);
-    go(view("custom", positions, { dismissed: id }));
+    go(stepped("custom", positions, { dismissed: id }, ["dismiss", id]));
     clearSelection();
   }
   // Fit the view to the canvas, but no further out than labels stay readable (12 px) in a bounded view.
@@ -376,7 +610,10 @@
   function visible() {
     const inView = state.view.positions;
     const shownNodes = new Set();
-    for (const id of inView.keys()) if (filters.entities.has(N[id].type)) shownNodes.add(id);
+    for (const id of inView.keys()) {
+      const n = N[id];
+      if (filters.entities.has(n.type) && coreOf(id) >= filters.kcore && (filters.community === null || communityOf(id) === filters.community)) shownNodes.add(id);
+    }
     const shownEdges = new Set();
     const candidates = state.view.kind === "full" && inView.size === nodeCount ? edgeIds() : [...new Set([...shownNodes].flatMap((id) => incident.get(id)))];
     for (const id of candidates) if (shownNodes.has(E[id].from) && shownNodes.has(E[id].to) && edgeShown(id)) shownEdges.add(id);
@@ -414,16 +651,33 @@
     const bend = labelled ? bends(shownEdges) : new Map();
     nodes.remove([...state.shownNodes].filter((id) => !shownNodes.has(id)));
     edges.remove([...state.shownEdges].filter((id) => !shownEdges.has(id)));
+    if (filters.colour === "community") {
+      const present = [...new Set([...shownNodes].map(communityOf).filter((c) => c !== null))].sort((a, b) => a - b);
+      const next = new Map(present.slice(0, COMMUNITY_PALETTE.length).map((c, i) => [c, COMMUNITY_PALETTE[i]]));
+      if ([...next].join() !== [...communityColour].join()) filters.sizeChanged = true;
+      communityColour = next;
+    }
+    showCommunityKey();
     const nodeItems = [];
-    for (const id of shownNodes) if (moved || !state.shownNodes.has(id) || filters.sizeChanged) nodeItems.push(nodeItem(id, positions.get(id)));
+    for (const id of shownNodes) {
+      if (!(moved || !state.shownNodes.has(id) || filters.sizeChanged)) continue;
+      nodeItems.push(nodeItem(id, positions.get(id)));
+      dimmed.nodes.delete(id);
+      labels.hidden.delete(id);
+    }
     nodes.update(nodeItems);
     edges.update([...shownEdges].sort(byNumber).map((id) => edgeItem(id, labelled, bend.get(id))));
+    for (const set of [dimmed.nodes, labels.hidden]) for (const id of [...set]) if (!shownNodes.has(id) && !shownEdges.has(id)) set.delete(id);
+    for (const id of shownEdges) dimmed.edges.delete(id), labels.hidden.delete(id);
+    dimmed.edges = new Set([...dimmed.edges].filter((id) => shownEdges.has(id)));
+    labels.base = bend;
+    labels.bend = new Map(labelled ? [...shownEdges].map((id) => [id, bend.get(id) || 0]) : []);
     state.shownNodes = shownNodes;
     state.shownEdges = shownEdges;
-    state.dimmed = false;
     filters.sizeChanged = false;
     if (state.selected && state.selected.kind === "node" && shownNodes.has(state.selected.id)) highlightNode(state.selected.id);
     else if (state.selected && state.selected.kind === "edge" && shownEdges.has(state.selected.id)) highlightEdge(state.selected.id);
+    else highlight(null, null);
     showStatus();
     writeHash();
   }
@@ -431,6 +685,12 @@
     const v = state.view;
     let what = v.kind === "full" ? "Full graph" : v.kind === "start" ? (data.start ? "Opening view: the best-connected actors" : "All actors") : "Custom view";
     if (v.kind === "focus") what = `Focus: ${nameOf(v.about.center)}, ${plural(v.about.depth, "degree")}`;
+    if (v.kind === "custom" && v.steps.length) {
+      const from = v.base.kind === "focus" ? `focus on ${nameOf(v.base.center)}` : v.base.kind === "full" ? "the full graph" : "the opening view";
+      const count = (op) => v.steps.filter(([o]) => o === op).length;
+      const did = [["expand", "expanded"], ["dismiss", "dismissed"], ["add", "added by a relation"]].filter(([op]) => count(op));
+      what = `Custom view: ${from}, ${did.map(([op, done]) => `${count(op)} ${done}`).join(", ")}`;
+    }
     if (v.about.cut) what += ` (${v.about.cut.toLocaleString("en")} more not shown — expand to add)`;
     $("view-status").textContent = what;
     $("counts").textContent = `${state.shownNodes.size.toLocaleString("en")} of ${plural(nodeCount, "actor")} · ${state.shownEdges.size.toLocaleString("en")} of ${plural(edgeCount, "relation")}`;
@@ -439,29 +699,42 @@
   }
 
   // --- highlight ----------------------------------------------------------------------------------
+  // Dim all but the kept items (only what changes is restyled: a click costs the neighbourhoods, not the view),
+  // and place the labels with the kept ones first.
+  const dimmed = { nodes: new Set(), edges: new Set() };
   function highlight(keepNodes, keepEdges) {
     const small = state.shownNodes.size + state.shownEdges.size <= DIM_UP_TO;
+    const nodeChanges = new Map(), edgeChanges = new Map();
+    const change = (map, id) => map.get(id) || map.set(id, { id }).get(id);
+    if (small) {
+      for (const id of state.shownNodes) {
+        const dim = keepNodes !== null && !keepNodes.has(id);
+        if (dim === dimmed.nodes.has(id)) continue;
+        if (dim) dimmed.nodes.add(id);
+        else dimmed.nodes.delete(id);
+        Object.assign(change(nodeChanges, id), dim ? { color: DIM_NODE, font: { color: "#b8bec4" } } : { color: nodeItem(id, { x: 0, y: 0 }).color, font: { color: "#1f2328" } });
+      }
+      for (const id of state.shownEdges) {
+        const dim = keepEdges !== null && !keepEdges.has(id);
+        if (dim === dimmed.edges.has(id)) continue;
+        if (dim) dimmed.edges.add(id);
+        else dimmed.edges.delete(id);
+        Object.assign(change(edgeChanges, id), dim ? { color: { color: DIM_EDGE, highlight: DIM_EDGE }, font: { color: "#b8bec4" } } : { color: edgeStyle(id).color, font: { color: EDGE_FONT.color } });
+      }
+    }
+    const t0 = performance.now();
+    placeLabels(keepNodes, keepEdges, nodeChanges, edgeChanges, change);
+    const t1 = performance.now();
+    if (nodeChanges.size) nodes.update([...nodeChanges.values()]);
+    if (edgeChanges.size) edges.update([...edgeChanges.values()]);
+    timing.highlight = { labels: t1 - t0, restyle: performance.now() - t1, changed: nodeChanges.size + edgeChanges.size };
+    state.dimmed = dimmed.nodes.size + dimmed.edges.size > 0;
     if (!small) {
       if (keepNodes) network.setSelection({ nodes: [...keepNodes].filter((id) => state.shownNodes.has(id)), edges: [...keepEdges].filter((id) => state.shownEdges.has(id)) }, { highlightEdges: false });
       else network.unselectAll();
-      return;
     }
-    const nodeChanges = [];
-    for (const id of state.shownNodes) {
-      const keep = keepNodes === null || keepNodes.has(id);
-      if (keep && !state.dimmed) continue;
-      nodeChanges.push(keep ? { id, color: nodeItem(id, { x: 0, y: 0 }).color, font: { color: "#1f2328" } } : { id, color: DIM_NODE, font: { color: "#b8bec4" } });
-    }
-    const edgeChanges = [];
-    for (const id of state.shownEdges) {
-      const keep = keepEdges === null || keepEdges.has(id);
-      if (keep && !state.dimmed) continue;
-      edgeChanges.push(keep ? { id, color: edgeStyle(id).color } : { id, color: { color: DIM_EDGE, highlight: DIM_EDGE } });
-    }
-    nodes.update(nodeChanges);
-    edges.update(edgeChanges);
-    state.dimmed = keepNodes !== null;
   }
+  api.labels = labels;
   function highlightNode(id) {
     const keepEdges = new Set(incident.get(id).filter((e) => state.shownEdges.has(e)));
     const keepNodes = new Set([id]);
@@ -584,6 +857,42 @@
     filters.sizeChanged = true;
     draw(false);
   });
+  // Structure: colour by community, one community, k-core (numbers computed when the page was written).
+  const maxCore = data.structure.k.reduce((m, k) => Math.max(m, k), 0);
+  $("kcore").max = String(maxCore);
+  const communityOptions = data.communities.slice(0, 500);
+  communityOptions.forEach((size, c) => $("community").append(el("option", { value: String(c) }, `${c + 1} · ${plural(size, "actor")}`)));
+  if (!data.communities.length) $("structure-box").hidden = true;
+  $("colour-by").addEventListener("change", () => {
+    filters.colour = $("colour-by").value === "community" ? "community" : "type";
+    filters.sizeChanged = true;
+    draw(false);
+  });
+  $("community").addEventListener("change", () => {
+    filters.community = $("community").value === "" ? null : Number($("community").value);
+    draw(false);
+  });
+  $("kcore").addEventListener("input", () => {
+    filters.kcore = Number($("kcore").value);
+    $("kcore-value").textContent = String(filters.kcore);
+    draw(false);
+  });
+  function showCommunityKey() {
+    const key = $("community-key");
+    if (filters.colour !== "community") return key.replaceChildren();
+    const rows = [...communityColour].map(([c, colour]) => el("li", {}, nodeSwatch("dot", colour), el("span", {}, `community ${c + 1} (${plural(data.communities[c], "actor")})`)));
+    key.replaceChildren(...rows, el("li", {}, nodeSwatch("dot", OTHER_COMMUNITY), el("span", {}, "other communities, or alone")));
+  }
+  function setStructure(colour, community, kcore) {
+    filters.colour = colour === "community" ? "community" : "type";
+    $("colour-by").value = filters.colour;
+    filters.community = community !== null && community >= 0 && community < data.communities.length ? community : null;
+    $("community").value = filters.community === null ? "" : String(filters.community);
+    filters.kcore = Math.min(Math.max(kcore || 0, 0), maxCore);
+    $("kcore").value = String(filters.kcore);
+    $("kcore-value").textContent = String(filters.kcore);
+    filters.sizeChanged = true;
+  }
   function setFilter(kind, type, on) {
     const set = kindSet(kind);
     if (on) set.add(type);
@@ -607,6 +916,7 @@
     physics.checked = false;
     network.setOptions({ physics: { enabled: false } });
     for (const id of state.shownNodes) network.moveNode(id, state.view.positions.get(id).x, state.view.positions.get(id).y);
+    rehighlight();
     fitReadable();
   });
   for (const [button, drawer] of [["show-filters", "legend"], ["show-panel", "panel"]]) {
@@ -717,23 +1027,28 @@
       info.mention ? el("h3", {}, "Mentioned in") : null,
       info.mention ? quoteBlock(info.mention) : null,
       info.mention ? el("p", { class: "hint" }, documentName(info.mention.document)) : null,
+      el("p", { class: "hint structure" }, `${communityOf(id) === null ? "alone in its community" : `community ${communityOf(id) + 1} of ${data.communities.length} (${plural(data.communities[communityOf(id)], "actor")})`} · core number ${coreOf(id)}`),
       el("h3", {}, `Relations (${incident.get(id).length})`),
       stanceSummary(id),
       relations,
     );
     writeHash();
   }
+  // Put a relation's actors on the canvas if they are not (a relation picked from a panel list).
+  function addEnds(id) {
+    const e = E[id];
+    if (state.view.positions.has(e.from) && state.view.positions.has(e.to)) return;
+    const positions = new Map(state.view.positions);
+    const c = positions.size ? centroid(positions) : { x: 0, y: 0 };
+    if (!positions.has(e.from)) positions.set(e.from, { x: Math.round(c.x - RING / 2), y: Math.round(c.y) });
+    if (!positions.has(e.to)) positions.set(e.to, { x: Math.round(c.x + RING / 2), y: Math.round(c.y + 40) });
+    go(stepped("custom", positions, {}, ["add", id]));
+  }
   function showEdge(id) {
     const e = E[id];
     if (!e) return;
     ensureDetail();
-    if (!state.view.positions.has(e.from) || !state.view.positions.has(e.to)) {
-      const positions = new Map(state.view.positions);
-      const c = positions.size ? centroid(positions) : { x: 0, y: 0 };
-      if (!positions.has(e.from)) positions.set(e.from, { x: Math.round(c.x - RING / 2), y: Math.round(c.y) });
-      if (!positions.has(e.to)) positions.set(e.to, { x: Math.round(c.x + RING / 2), y: Math.round(c.y + 40) });
-      go(view("custom", positions, {}));
-    }
+    addEnds(id);
     state.selected = { kind: "edge", id };
     highlightEdge(id);
     const about = relationType.get(e.type);
@@ -780,6 +1095,15 @@
     else if (params.edges.length) showEdge(params.edges[0]);
     else clearSelection();
   });
+  function rehighlight() {
+    if (state.selected && state.selected.kind === "node" && state.shownNodes.has(state.selected.id)) highlightNode(state.selected.id);
+    else if (state.selected && state.selected.kind === "edge" && state.shownEdges.has(state.selected.id)) highlightEdge(state.selected.id);
+    else highlight(null, null);
+  }
+  network.on("dragEnd", (params) => {
+    if (params.nodes.length) rehighlight();
+  });
+  network.on("stabilized", rehighlight);
   network.on("doubleClick", (params) => {
     if (params.nodes.length && clicks[0] === params.nodes[0] && clicks[1] === params.nodes[0]) focus(params.nodes[0], state.depth);
   });
@@ -788,10 +1112,13 @@
   const search = $("search");
   const matches = $("matches");
   let index = null; // built at the first search: a big corpus opens sooner
+  const MATCHES_SHOWN = 12;
   let found = [];
+  let foundTotal = 0; // how many actors match in all (the list shows the first MATCHES_SHOWN)
   let active = 0;
   function find(query) {
     const q = query.trim().toLowerCase();
+    foundTotal = 0;
     if (!q) return [];
     ensureDetail();
     if (!index) index = nodeIds().map((id) => [id, N[id].name, N[id].aliases, [N[id].name, ...N[id].aliases].map((s) => s.toLowerCase())]);
@@ -801,10 +1128,11 @@
       const i = lower.findIndex((s) => s.startsWith(q));
       const j = i >= 0 ? i : lower.findIndex((s) => s.includes(q));
       if (j < 0) continue;
-      (i >= 0 ? starts : contains).push({ id, name, alias: j > 0 ? aliases[j - 1] : null });
-      if (starts.length >= 12) break;
+      foundTotal++;
+      const list = i >= 0 ? starts : contains;
+      if (list.length < MATCHES_SHOWN) list.push({ id, name, alias: j > 0 ? aliases[j - 1] : null });
     }
-    return starts.concat(contains).slice(0, 12);
+    return starts.concat(contains).slice(0, MATCHES_SHOWN);
   }
   function showMatches(nothingFor) {
     matches.replaceChildren(
@@ -813,6 +1141,8 @@
       ...found.map((m, i) =>
         el("li", { id: `match-${i}`, role: "option", class: i === active ? "active" : "", "aria-selected": String(i === active), "data-node": m.id, onclick: () => pick(m.id) }, m.name, m.alias ? el("span", { class: "alias" }, m.alias) : null, el("span", { class: "alias" }, N[m.id].type)),
       ),
+      // A capped list says so: the reader knows there is more, and how to get at it.
+      ...(foundTotal > found.length ? [el("li", { class: "more", role: "status" }, `${found.length} of ${foundTotal.toLocaleString("en")} matches — refine the search`)] : []),
     );
     search.setAttribute("aria-expanded", String(found.length > 0));
     if (found.length) search.setAttribute("aria-activedescendant", `match-${active}`);
@@ -820,6 +1150,7 @@
   }
   function pick(id) {
     found = [];
+    foundTotal = 0;
     showMatches();
     focus(id, state.depth);
   }
@@ -838,9 +1169,22 @@
       if (found[active]) pick(found[active].id);
     } else if (ev.key === "Escape") {
       found = [];
+      foundTotal = 0;
       showMatches();
     }
   });
+
+  // Zoom by a factor about the picked actor (it stays where it is on screen), else about the middle of the canvas.
+  function zoomBy(factor) {
+    const scale = network.getScale() * factor;
+    const id = state.selected && state.selected.kind === "node" && state.shownNodes.has(state.selected.id) ? state.selected.id : null;
+    const at = id ? network.getPosition(id) : null;
+    const dom = at ? network.canvasToDOM(at) : null;
+    const W = container.clientWidth, H = container.clientHeight;
+    if (!dom || dom.x < 0 || dom.y < 0 || dom.x > W || dom.y > H) return network.moveTo({ scale, animation: false });
+    network.moveTo({ scale, position: { x: at.x - (dom.x - W / 2) / scale, y: at.y - (dom.y - H / 2) / scale }, animation: false });
+  }
+  api.zoomBy = zoomBy;
 
   // --- keyboard on the canvas: walk the focused items ---------------------------------------------------
   function walkList() {
@@ -858,7 +1202,7 @@
     ev.preventDefault();
     if (ev.key === "Escape") return clearSelection();
     if (ev.key === "Backspace") return back();
-    if (ev.key === "+" || ev.key === "-") return network.moveTo({ scale: network.getScale() * (ev.key === "+" ? 1.25 : 0.8), animation: false });
+    if (ev.key === "+" || ev.key === "-") return zoomBy(ev.key === "+" ? 1.25 : 0.8);
     if (ev.key === "Enter") {
       if (state.selected && state.selected.kind === "node") focus(state.selected.id, state.depth);
       return;
@@ -882,14 +1226,17 @@
     if (applying || !api.ready) return;
     ensureDetail();
     const p = new URLSearchParams();
-    const v = state.view;
+    const v = state.view, base = v.base, steps = v.steps;
     // A relation picked inside a focus keeps the focus in the link: the link reopens that view, not another.
-    if (v.kind === "focus") p.set("actor", N[v.about.center].key);
+    if (base.kind === "focus") p.set("actor", N[base.center].key);
     if (state.selected && state.selected.kind === "edge") p.set("relation", E[state.selected.id].key);
-    else if (v.kind !== "focus" && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
-    else if (state.selected && state.selected.id !== v.about.center) p.set("select", N[state.selected.id].key);
-    if (v.kind === "focus" || state.depth !== 1) p.set("depth", String(state.depth));
-    if (v.kind === "full") p.set("view", "full");
+    else if (base.kind !== "focus" && !steps.length && state.selected) p.set("actor", N[state.selected.id].key), p.set("select", "1");
+    else if (state.selected && (steps.length || state.selected.id !== base.center)) p.set("select", N[state.selected.id].key);
+    if (base.kind === "focus") p.set("depth", String(base.depth));
+    else if (state.depth !== 1) p.set("depth", String(state.depth));
+    if (base.kind === "full") p.set("view", "full");
+    // What was expanded, dismissed or added since, in order: the link rebuilds exactly this view.
+    for (const [op, id] of steps) p.append(op, op === "add" ? E[id].key : N[id].key);
     const list = (set, all) => (set.size === all.length ? null : [...set].join(","));
     const rel = list(filters.relations, [...relationType.keys()]);
     if (rel !== null) p.set("rel", rel);
@@ -903,6 +1250,9 @@
     if (dates.length && filters.to < dates.length - 1) p.set("to", dates[filters.to]);
     if (filters.isolates) p.set("isolates", "hide");
     if (filters.size) p.set("size", "degree");
+    if (filters.colour === "community") p.set("colour", "community");
+    if (filters.community !== null) p.set("community", String(filters.community + 1));
+    if (filters.kcore > 0) p.set("kcore", String(filters.kcore));
     const hash = p.toString();
     if (hash !== location.hash.slice(1)) {
       writing = true;
@@ -955,16 +1305,35 @@
       filters.size = p.get("size") === "degree";
       $("size").checked = filters.size;
       filters.sizeChanged = true;
+      setStructure(p.get("colour"), p.get("community") ? Number(p.get("community")) - 1 : null, Number(p.get("kcore")) || 0);
       const depth = Number(p.get("depth"));
       state.depth = [1, 2, 3].includes(depth) ? depth : 1;
       $("depth").value = String(state.depth);
       const wanted = p.get("actor") || p.get("relation") || bare;
       const actor = wanted ? byKey("nodes", p.get("actor") || bare || "") : undefined;
       const relation = wanted ? byKey("edges", p.get("relation") || bare || "") : undefined;
+      const steps = [...p].filter(([k]) => k === "expand" || k === "dismiss" || k === "add");
       state.history = [];
       state.view = null;
       state.selected = null;
-      if (relation && actor && p.get("relation") && p.get("select") !== "1") {
+      if (steps.length) {
+        // The base view, then each step as the reader did it, then what was picked.
+        if (p.get("view") === "full") go(fullView(), true);
+        else if (actor && p.get("select") !== "1") focus(actor, state.depth, true);
+        else go(startView(), true);
+        for (const [op, key] of steps) {
+          const id = byKey(op === "add" ? "edges" : "nodes", key);
+          if (id === undefined) continue;
+          if (op === "expand") expand(id);
+          else if (op === "dismiss") dismiss(id);
+          else addEnds(id);
+        }
+        fitReadable();
+        const picked = p.get("select") ? byKey("nodes", p.get("select")) : undefined;
+        if (relation && p.get("relation")) showEdge(relation);
+        else if (picked !== undefined && state.view.positions.has(picked)) showNode(picked, false);
+        else clearSelection();
+      } else if (relation && actor && p.get("relation") && p.get("select") !== "1") {
         focus(actor, state.depth, true);
         showEdge(relation);
       } else if (relation) {
@@ -1046,19 +1415,24 @@
       const marker = s.arrows.to.enabled ? `m-${(t.arrow || "arrow")}-${hex(t.color).slice(1)}` : null;
       if (marker) markers.add(marker);
       const dash = s.dashes ? ` stroke-dasharray="${s.dashes.join(" ")}"` : "";
-      parts.push(`<line x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}" stroke="${s.color.color}" stroke-width="${s.width}"${dash}${marker ? ` marker-end="url(#${marker})"` : ""}/>`);
-      if (state.shownEdges.size <= EDGE_LABELS_UP_TO) parts.push(`<text x="${(p.x + q.x) / 2}" y="${(p.y + q.y) / 2}" class="e">${xml(e.type)}</text>`);
+      const bend = e.from === e.to ? 0 : labels.bend.get(id) || 0;
+      const v = bend ? via(p, q, bend) : null;
+      const line = v ? `<path d="M${p.x} ${p.y} Q${v.x.toFixed(1)} ${v.y.toFixed(1)} ${q.x} ${q.y}" fill="none"` : `<line x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"`;
+      parts.push(`${line} stroke="${s.color.color}" stroke-width="${s.width}"${dash}${marker ? ` marker-end="url(#${marker})"` : ""}><title>${xml(`${N[e.from].name} ${e.type} ${N[e.to].name}`)}</title></${v ? "path" : "line"}>`);
+      const m = labelPoint(p, q, bend);
+      if (labels.bend.has(id) && !labels.hidden.has(id)) parts.push(`<text x="${m.x.toFixed(1)}" y="${m.y.toFixed(1)}" class="e">${xml(e.type)}</text>`);
     }
     for (const id of state.shownNodes) {
       const n = N[id];
       const t = entityType.get(n.type) || { color: "#888888", shape: "dot" };
       const p = pos[id];
-      const r = filters.size ? Math.min(12 + 5 * Math.sqrt(n.degree), 48) : 14;
-      const fillc = hex(t.color);
+      const r = radius(id);
+      const fillc = nodeFill(id);
       if (t.shape === "box" || t.shape === "square") parts.push(`<rect x="${p.x - r}" y="${p.y - r * 0.7}" width="${2 * r}" height="${1.4 * r}" rx="3" fill="${fillc}" stroke="#3d434a"/>`);
       else if (["diamond", "triangle", "triangleDown", "hexagon", "star"].includes(t.shape)) parts.push(`<polygon points="${polygon(t.shape, p.x, p.y, r)}" fill="${fillc}" stroke="#3d434a"/>`);
       else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fillc}" stroke="#3d434a"/>`);
-      parts.push(`<text x="${p.x}" y="${p.y + r + 16}" class="n">${xml(n.name)}</text>`);
+      if (labels.hidden.has(id)) parts.push(`<title>${xml(n.name)}</title>`);
+      else parts.push(`<text x="${p.x}" y="${p.y + r + 16}" class="n">${xml(n.name)}</text>`);
     }
     const defs = [...markers].map((m) => {
       const [, kind, colour] = m.split("-");

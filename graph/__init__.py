@@ -22,6 +22,9 @@ _EXPORTS = {
     "Evidence": "corpus.model",
     "Relation": "corpus.model",
     "load_corpus": "corpus.load",
+    "conflicts": "corpus.load",
+    "Conflict": "corpus.model",
+    "Report": "corpus.model",
     "validate": "corpus.validate",
     "Problem": "files.problems",
     "Schema": "schema",
@@ -75,6 +78,7 @@ _EXPORTS = {
 __all__ = [
     "ActorgraphError",
     "Built",
+    "Conflict",
     "ConnectionProblem",
     "Corpus",
     "Document",
@@ -98,11 +102,13 @@ __all__ = [
     "Refused",
     "Relation",
     "Relationship",
+    "Report",
     "Schema",
     "SyncError",
     "SynthSpec",
     "ValidationFailed",
     "build_graph",
+    "conflicts",
     "export",
     "find_project",
     "init_project",
@@ -136,8 +142,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from graph.build import build_graph, load_graph
-    from graph.corpus.load import load_corpus
-    from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation
+    from graph.corpus.load import conflicts, load_corpus
+    from graph.corpus.model import Conflict, Corpus, Document, Entity, Evidence, Relation, Report
     from graph.corpus.synth import SynthSpec, synthesize
     from graph.corpus.validate import validate
     from graph.cypher.api import QueryResult, query

@@ -1,5 +1,9 @@
 // name: stance-matrix
-// description: Who takes which stance (supports, opposes, aligns-with) toward whom, counting the evidence for each.
+// description: Who takes which stance (supports, opposes, aligns-with) toward whom: how many relations, how many reports of them, and the documents.
 MATCH (s)-[r:SUPPORTS|OPPOSES|ALIGNS_WITH]->(t)
-RETURN s.name AS source, r.type AS stance, t.name AS target, count(*) AS evidence
+UNWIND r.evidence_documents AS document
+WITH s, r, t, document
+ORDER BY document
+RETURN s.name AS source, r.type AS stance, t.name AS target, count(DISTINCT r.id) AS relations, count(*) AS evidence,
+       collect(DISTINCT document) AS documents
 ORDER BY source, stance, target

@@ -25,6 +25,8 @@ VALUE_KINDS: dict[str, Kind] = {
     "number": "double",
     "boolean": "boolean",
     "strings": "json",
+    "integers": "json",
+    "numbers": "json",
     "json": "json",
 }
 
@@ -32,6 +34,10 @@ VALUE_KINDS: dict[str, Kind] = {
 GRAPH_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_GRAPH.items()}
 NODE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_NODE.items()}
 EDGE_CORE: dict[str, Kind] = {name: VALUE_KINDS[kind] for name, kind in CORE_EDGE.items()}
+# The core fields that are lists of one scalar kind, with that kind: formats with typed arrays (neo4j-admin CSV) use it.
+LIST_ITEMS: dict[str, Kind] = {"strings": "string", "integers": "long", "numbers": "double"}
+NODE_ARRAYS: dict[str, Kind] = {n: LIST_ITEMS[k] for n, k in CORE_NODE.items() if k in LIST_ITEMS}
+EDGE_ARRAYS: dict[str, Kind] = {n: LIST_ITEMS[k] for n, k in CORE_EDGE.items() if k in LIST_ITEMS}
 
 
 @dataclass(frozen=True)

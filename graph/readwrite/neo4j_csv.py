@@ -24,7 +24,7 @@ from .._atomic import atomic_open
 from .._spreadsheet import Guard, csv_row
 from ..schema import Schema
 from . import _order
-from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
+from ._fields import EDGE_ARRAYS, NODE_ARRAYS, ExportError, Fields, Kind, fields_for, to_text, undeclared
 
 ARRAY_DELIMITER = ";"
 NODES, RELATIONSHIPS = "nodes.csv", "relationships.csv"
@@ -57,40 +57,59 @@ def write(
 
 def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    f.write(csv_row(["id:ID", ":LABEL", *_header(fields.node)]))
+    f.write(csv_row(["id:ID", ":LABEL", *_header(fields.node, NODE_ARRAYS)]))
     for node, attrs in _order.nodes(graph):
-        cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard)
+        cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard, NODE_ARRAYS)
         f.write(csv_row([guard(str(node)), guard(str(attrs.get("type", ""))), *cells]))
 
 
 def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    f.write(csv_row([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)]))
+    f.write(csv_row([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge, EDGE_ARRAYS)]))
     for key, source, target, attrs in _order.edges(graph):
         rel_type = attrs.get("cypher_type") or str(attrs.get("type", "RELATED")).replace("-", "_").upper()
-        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard)
+        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard, EDGE_ARRAYS)
         f.write(csv_row([guard(str(source)), guard(str(target)), guard(rel_type), *cells]))
 
 
-def _header(kinds: Mapping[str, Kind]) -> list[str]:
-    return [name + CSV_TYPES[kind] for name, kind in kinds.items()]
+def _header(kinds: Mapping[str, Kind], arrays: Mapping[str, Kind]) -> list[str]:
+    """Typed column names; a core list of numbers is a typed array (`evidence_starts:long[]`)."""
+    return [
+        name + (_array_type(arrays.get(name)) if kind == "json" else CSV_TYPES[kind]) for name, kind in kinds.items()
+    ]
 
 
-def _cells(attrs: Mapping[str, Any], kinds: Mapping[str, Kind], where: str, declared: bool, guard: Guard) -> list[str]:
+def _array_type(item: Kind | None) -> str:
+    return f"{CSV_TYPES[item]}[]" if item in ("long", "double") else CSV_TYPES["json"]
+
+
+def _cells(
+    attrs: Mapping[str, Any],
+    kinds: Mapping[str, Kind],
+    where: str,
+    declared: bool,
+    guard: Guard,
+    arrays: Mapping[str, Kind] | None = None,
+) -> list[str]:
     for name in attrs:
         if name not in kinds and attrs[name] is not None:
             raise undeclared(where, name) if declared else ExportError(f"{where}: attribute {name!r} has no type")
     try:
-        return [_guarded(_cell(attrs.get(name), kind, name), kind, guard) for name, kind in kinds.items()]
+        return [
+            _guarded(_cell(attrs.get(name), kind, name, (arrays or {}).get(name)), kind, guard)
+            for name, kind in kinds.items()
+        ]
     except ExportError as err:
         raise ExportError(f"{where}: {err}") from None
 
 
-def _cell(value: Any, kind: Kind, name: str) -> str:
+def _cell(value: Any, kind: Kind, name: str, item: Kind | None = None) -> str:
     if value is None:
         return ""
     if kind != "json":
         return to_text(value, kind)
+    if item in ("long", "double") and isinstance(value, list | tuple):
+        return ARRAY_DELIMITER.join(to_text(v, item) for v in value)
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
         raise ExportError(f"attribute {name!r} is {value!r}, not a list of strings")
     return ARRAY_DELIMITER.join(_item(item, name) for item in value)

@@ -61,35 +61,52 @@ def node_attrs(entity: Entity) -> dict[str, Any]:
 def edge_attrs(relation: Relation, cypher_type: str) -> dict[str, Any]:
     """The relation's fields: the first report's evidence as scalars, every report's in parallel lists, conflicts."""
     reports = relation.reports
+    first = reports[0]
+    evidence = first.evidence
     attrs: dict[str, Any] = {
         "id": relation.id,
         "type": relation.type,
         "cypher_type": cypher_type,
-        **_evidence(relation.evidence),
-        "attribution": relation.attribution,
-        "confidence": relation.confidence,
+        "document": evidence.document,
+        "quote": evidence.quote,
+        "quote_start": evidence.start,
+        "quote_end": evidence.end,
+        "attribution": first.attribution,
+        "confidence": first.confidence,
     }
-    if relation.attributed_to is not None:
-        attrs["attributed_to"] = relation.attributed_to
-    if relation.note:
-        attrs["note"] = relation.note
+    if first.attributed_to is not None:
+        attrs["attributed_to"] = first.attributed_to
+    if first.note:
+        attrs["note"] = first.note
     if relation.qualifiers:
         attrs.update(relation.qualifiers)
-    attrs["documents"] = relation.documents
-    attrs["evidence_count"] = len(reports)
-    attrs["evidence_documents"] = [r.evidence.document for r in reports]
-    attrs["evidence_quotes"] = [r.evidence.quote for r in reports]
-    attrs["evidence_starts"] = [r.evidence.start for r in reports]
-    attrs["evidence_ends"] = [r.evidence.end for r in reports]
-    attrs["evidence_attributions"] = [r.attribution for r in reports]
-    attrs["evidence_attributed_to"] = [r.attributed_to or "" for r in reports]
-    attrs["evidence_confidences"] = [float(r.confidence) for r in reports]
-    attrs["evidence_dates"] = [str(r.qualifiers.get("date", "")) for r in reports]
+    if len(reports) == 1:  # the common case, without a loop per list
+        attrs["documents"] = [evidence.document]
+        attrs["evidence_count"] = 1
+        attrs["evidence_documents"] = [evidence.document]
+        attrs["evidence_quotes"] = [evidence.quote]
+        attrs["evidence_starts"] = [evidence.start]
+        attrs["evidence_ends"] = [evidence.end]
+        attrs["evidence_attributions"] = [first.attribution]
+        attrs["evidence_attributed_to"] = [first.attributed_to or ""]
+        attrs["evidence_confidences"] = [float(first.confidence)]
+        attrs["evidence_dates"] = [str(first.qualifiers.get("date", ""))]
+    else:
+        attrs["documents"] = relation.documents
+        attrs["evidence_count"] = len(reports)
+        attrs["evidence_documents"] = [r.evidence.document for r in reports]
+        attrs["evidence_quotes"] = [r.evidence.quote for r in reports]
+        attrs["evidence_starts"] = [r.evidence.start for r in reports]
+        attrs["evidence_ends"] = [r.evidence.end for r in reports]
+        attrs["evidence_attributions"] = [r.attribution for r in reports]
+        attrs["evidence_attributed_to"] = [r.attributed_to or "" for r in reports]
+        attrs["evidence_confidences"] = [float(r.confidence) for r in reports]
+        attrs["evidence_dates"] = [str(r.qualifiers.get("date", "")) for r in reports]
     attrs["conflicted"] = bool(relation.conflicts)
     if relation.conflicts:
         attrs["conflicts"] = [c.description for c in relation.conflicts]
-    if relation.contradicts:
-        attrs["contradicts"] = relation.contradicts
+        if any(r.contradicts for r in reports):
+            attrs["contradicts"] = relation.contradicts
     return attrs
 
 

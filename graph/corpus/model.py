@@ -240,17 +240,22 @@ def with_conflicts(relations: dict[str, Relation]) -> dict[str, Relation]:
     """`relations` with each one's conflicts recorded: qualifiers its reports disagree on, contradictions."""
     found: dict[str, list[Conflict]] = {}
     for rel in relations.values():
-        if len(rel.reports) > 1:
+        reports = rel.reports
+        if len(reports) > 1:
             found.setdefault(rel.id, []).extend(_disagreements(rel))
-        for report in rel.reports:
+        elif reports[0].contradicts is None:
+            continue
+        for report in reports:
             other = report.contradicts
             if other is not None and other in relations:
                 found.setdefault(rel.id, []).append(Conflict(rel.id, "contradicts", other=other))
                 found.setdefault(other, []).append(Conflict(other, "contradicted", other=rel.id))
-    out = {}
-    for rid, rel in relations.items():
-        conflicts = _combined(rel, found.get(rid, []), relations)
-        out[rid] = replace(rel, conflicts=conflicts) if conflicts else rel
+    if not found:
+        return relations
+    out = dict(relations)
+    for rid, conflicts in found.items():
+        if conflicts:
+            out[rid] = replace(relations[rid], conflicts=_combined(relations[rid], conflicts, relations))
     return out
 
 

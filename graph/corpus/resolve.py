@@ -396,9 +396,10 @@ class _Resolver:
             else:
                 keyed.append(claim)
         for rid, group in by_id.items():
-            self._same_relation(rid, group)
+            if len(group) > 1:
+                self._same_relation(rid, group)
         named: dict[tuple, set[str]] = defaultdict(set)
-        for rid, group in by_id.items():
+        for rid, group in by_id.items() if keyed else ():  # keys of named relations matter only to unnamed reports
             for claim in group:
                 key = self._key(claim)
                 if key is not None:

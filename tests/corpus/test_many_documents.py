@@ -295,3 +295,13 @@ def test_as_of_on_query_and_a_bad_date_is_refused(story: Path, cli) -> None:
     assert json.loads(before)["rows"] == []
     bad = cli("build", "--seeds", story, "--as-of", "2024-13-01")
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_each_report_of_a_stance_is_a_discourse_statement_of_its_own(story: Path) -> None:
+    from graph.network.statements import statements
+
+    corpus = load_corpus(story)
+    found = [s for s in statements(build_graph(corpus), corpus.schema.stances) if s.actor == "bob-blumenfield"]
+    hardening = [s for s in found if s.relation == "blumenfield-supports-ordinance-hardening"]
+    assert [s.document for s in hardening] == [VOTE, ARTICLE]
+    assert " ".join(hardening[0].quote.split()) == 'the city would not be "a tool of mass deportation."'

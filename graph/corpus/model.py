@@ -289,11 +289,13 @@ def _combined(rel: Relation, conflicts: list[Conflict], relations: dict[str, Rel
 
 def merge_entity(entity: Entity, sources: tuple[EntitySource, ...], rank: dict) -> Entity:
     """`entity` as these sources (declaration first, then extensions) make it: aliases, properties, mentions."""
-    aliases: dict[str, None] = {}
+    aliases: dict[str, str] = {}  # compared as `alias_key` compares names: one spelling each, the first given
     properties: dict = {}
     mentions = []
     for source in sources:
-        aliases.update(dict.fromkeys(a for a in source.aliases if a != entity.name))
+        for alias in source.aliases:
+            if alias != entity.name:
+                aliases.setdefault(" ".join(alias.casefold().split()), alias)
         for name, value in source.properties.items():
             properties.setdefault(name, value)
         if source.mention is not None and source.mention not in mentions:
@@ -301,7 +303,7 @@ def merge_entity(entity: Entity, sources: tuple[EntitySource, ...], rank: dict) 
     mentions.sort(key=lambda e: (rank.get(e.document, ("~", e.document)), e.start, e.end))
     return replace(
         entity,
-        aliases=tuple(aliases),
+        aliases=tuple(aliases.values()),
         properties=MappingProxyType(properties) if properties else _EMPTY,
         mention=mentions[0] if mentions else None,
         mentions=tuple(mentions),

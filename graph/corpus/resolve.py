@@ -126,6 +126,13 @@ class _Resolver:
                     f"add `type:` and `name:` to declare it, or {closest(spec.id, self.entities)}",
                 )
             return
+        if spec.description is not None:
+            self.bad(
+                located,
+                (*path, "description"),
+                f"{spec.id!r} is declared at {self.defined_at[spec.id]}; its description belongs there",
+                "remove `description:` here (an extension adds aliases, a mention and properties)",
+            )
         etype = self.schema.entity_types.get(entity.type)
         source = self._source(located, path, spec, etype, document, declares=False)
         if source.document is not None:
@@ -268,6 +275,14 @@ class _Resolver:
 
     def claim(self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None) -> _Claim | None:
         """One report, checked: its relation's type and endpoints and the report itself; None after a problem."""
+        if spec.id is not None and spec.relation is not None and spec.id != spec.relation:
+            self.bad(
+                located,
+                (*path, "relation"),
+                f"this report gives both `id: {spec.id}` and `relation: {spec.relation}`",
+                "keep one: `id:` names the relation, `relation:` attaches the report to one declared elsewhere",
+            )
+            return None
         fast = self._fast_report(spec, document)
         if fast is not None:
             return _Claim(located, path, spec, spec.type, spec.source, spec.target, fast)

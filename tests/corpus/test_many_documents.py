@@ -305,3 +305,22 @@ def test_each_report_of_a_stance_is_a_discourse_statement_of_its_own(story: Path
     hardening = [s for s in found if s.relation == "blumenfield-supports-ordinance-hardening"]
     assert [s.document for s in hardening] == [VOTE, ARTICLE]
     assert " ".join(hardening[0].quote.split()) == 'the city would not be "a tool of mass deportation."'
+
+
+def test_an_extension_cannot_rewrite_the_description_or_mix_id_and_relation(story: Path) -> None:
+    vote = story / "annotations" / "vote.yaml"
+    text = vote.read_text()
+    aliases = "    aliases: [L.A. City Council]\n"
+    text = text.replace(aliases, f"{aliases}    description: new\n")
+    text = text.replace("  - relation: council-approves", "  - id: other-vote\n    relation: council-approves")
+    vote.write_text(text)
+    problems = sorted(_problems(story), key=lambda p: p.line)
+    assert "its description belongs there" in problems[0].message
+    assert "both `id: other-vote` and `relation: council-approves-ordinance`" in problems[1].message
+
+
+def test_an_alias_given_again_in_another_spelling_is_kept_once(story: Path) -> None:
+    vote = story / "annotations" / "vote.yaml"
+    vote.write_text(vote.read_text().replace("[L.A. City Council]", "[L.A. City Council, city council]"))
+    aliases = load_corpus(story).entities["la-city-council"].aliases
+    assert aliases == ("City Council", "LA City Council", "L.A. City Council")

@@ -486,6 +486,8 @@ def query(
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from graph.cli import query as command
 
+    if as_of is not None and engine == "neo4j":
+        _exit("--as-of filters the seeds, which the neo4j engine does not read: use the embedded one", ExitCode.USAGE)
     # The neo4j engine does not read the seeds: it needs no project (the shipped queries are always there).
     where = _project(project, seeds, schema) if engine != "neo4j" else _project_or_none(project, seeds, schema)
     command.query(

@@ -324,3 +324,8 @@ def test_an_alias_given_again_in_another_spelling_is_kept_once(story: Path) -> N
     vote.write_text(vote.read_text().replace("[L.A. City Council]", "[L.A. City Council, city council]"))
     aliases = load_corpus(story).entities["la-city-council"].aliases
     assert aliases == ("City Council", "LA City Council", "L.A. City Council")
+
+
+def test_as_of_on_the_neo4j_engine_is_refused_not_ignored(story: Path, cli) -> None:
+    result = cli("query", "timeline", "--seeds", story, "--engine", "neo4j", "--as-of", "2024-11-19")
+    assert result.exit_code == 2 and "--as-of" in result.stderr

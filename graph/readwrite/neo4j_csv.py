@@ -3,7 +3,9 @@
 `nodes.csv`: `id:ID`, `:LABEL` (the entity type), then one typed column per node attribute
 (`aliases:string[]`, `year:long`, …). `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the Cypher type),
 then one typed column per edge attribute (`id`, `confidence:double`, …). Arrays use `;` between items, so an
-item holding `;` is refused; an absent value is an empty cell. Quotes may span lines: import with
+item holding `;` is refused; the core lists of free text (`evidence_quotes`, `mention_quotes`, `conflicts`) are
+one JSON text cell instead, and the offsets and confidences of every report typed arrays (`evidence_starts:long[]`).
+An absent value is an empty cell. Quotes may span lines: import with
 `--multiline-fields=true`.
 
 Text cells a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or CR) get a leading `'`
@@ -24,9 +26,21 @@ from .._atomic import atomic_open
 from .._spreadsheet import Guard, csv_row
 from ..schema import Schema
 from . import _order
-from ._fields import EDGE_ARRAYS, NODE_ARRAYS, ExportError, Fields, Kind, fields_for, to_text, undeclared
+from ._fields import (
+    EDGE_ARRAYS,
+    NODE_ARRAYS,
+    ExportError,
+    Fields,
+    Kind,
+    fields_for,
+    json_text,
+    to_text,
+    undeclared,
+)
 
 ARRAY_DELIMITER = ";"
+# Core lists of free text (quotes, conflict descriptions), which may hold the array delimiter: one JSON text cell.
+TEXT_LISTS = frozenset({"evidence_quotes", "mention_quotes", "conflicts"})
 NODES, RELATIONSHIPS = "nodes.csv", "relationships.csv"
 CSV_TYPES: dict[Kind, str] = {
     "string": "",
@@ -75,11 +89,14 @@ def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guar
 def _header(kinds: Mapping[str, Kind], arrays: Mapping[str, Kind]) -> list[str]:
     """Typed column names; a core list of numbers is a typed array (`evidence_starts:long[]`)."""
     return [
-        name + (_array_type(arrays.get(name)) if kind == "json" else CSV_TYPES[kind]) for name, kind in kinds.items()
+        name + (_array_type(name, arrays.get(name)) if kind == "json" else CSV_TYPES[kind])
+        for name, kind in kinds.items()
     ]
 
 
-def _array_type(item: Kind | None) -> str:
+def _array_type(name: str, item: Kind | None) -> str:
+    if name in TEXT_LISTS:
+        return CSV_TYPES["string"]
     return f"{CSV_TYPES[item]}[]" if item in ("long", "double") else CSV_TYPES["json"]
 
 
@@ -108,6 +125,8 @@ def _cell(value: Any, kind: Kind, name: str, item: Kind | None = None) -> str:
         return ""
     if kind != "json":
         return to_text(value, kind)
+    if item is not None and name in TEXT_LISTS:
+        return json_text(value)
     if item in ("long", "double") and isinstance(value, list | tuple):
         return ARRAY_DELIMITER.join(to_text(v, item) for v in value)
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):

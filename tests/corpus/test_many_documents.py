@@ -329,3 +329,27 @@ def test_an_alias_given_again_in_another_spelling_is_kept_once(story: Path) -> N
 def test_as_of_on_the_neo4j_engine_is_refused_not_ignored(story: Path, cli) -> None:
     result = cli("query", "timeline", "--seeds", story, "--engine", "neo4j", "--as-of", "2024-11-19")
     assert result.exit_code == 2 and "--as-of" in result.stderr
+
+
+def test_the_neo4j_admin_csv_types_every_reports_fields(story: Path, tmp_path: Path) -> None:
+    import csv
+
+    from graph.readwrite import neo4j_csv
+
+    corpus = load_corpus(story)
+    text = story / "documents" / f"{VOTE}.txt"
+    text.write_text(text.read_text().replace("Councilman Blumenfield, who", "Councilman Blumenfield; who"))
+    vote = story / "annotations" / "vote.yaml"
+    vote.write_text(vote.read_text().replace("Councilman Blumenfield, who", "Councilman Blumenfield; who"))
+    corpus = load_corpus(story)  # a quote holding the array delimiter
+    _, rels = neo4j_csv.write(build_graph(corpus), tmp_path / "csv", corpus.schema)
+    rows = list(csv.reader(rels.open(encoding="utf-8")))
+    header = rows[0]
+    assert "evidence_starts:long[]" in header and "evidence_confidences:double[]" in header
+    assert "evidence_documents:string[]" in header and "evidence_quotes" in header
+    row = next(dict(zip(header, r, strict=True)) for r in rows if "council-approves-ordinance" in r)
+    assert row["evidence_confidences:double[]"] == "1.0;0.8;1.0"
+    assert len(json.loads(row["evidence_quotes"])) == 3
+    nodes = list(csv.reader((tmp_path / "csv" / "nodes.csv").open(encoding="utf-8")))
+    council = next(dict(zip(nodes[0], r, strict=True)) for r in nodes if r[0] == "bob-blumenfield")
+    assert any(";" in q for q in json.loads(council["mention_quotes"]))

@@ -1,4 +1,6 @@
-"""Meaning checks across files: references, endpoint types, qualifiers, quotes, ids."""
+"""Meaning checks across files: references, endpoint types, qualifiers, quotes, ids; an entity merged from its
+declaration and every file's extension of it, reports grouped into relations (by id, `relation:` or the type's key
+rule, see `_Resolver.group`), conflicts recorded."""
 
 from __future__ import annotations
 
@@ -62,7 +64,6 @@ class _Resolver:
         self.aliases: dict[str, str] = {}
         self.claims: dict[str, list[tuple]] = {}  # name key -> (entity id, name, "name"/"alias", located, path)
         self.broken: dict[str, list[str]] = {}  # name key -> places of references it leaves ambiguous
-        self.relations: dict[str, Relation] = {}
         self.rtypes = schema.relation_types
         self.texts: dict[str, FoldedText] = {}
         self.fast_rules = {name: _FastRule.of(spec) for name, spec in schema.relation_types.items()}

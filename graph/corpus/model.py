@@ -176,6 +176,9 @@ class Corpus:
         """The corpus as reported by `day` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive): only documents published by
         then (a document without `published` cannot be shown to be, so it is left out), only their evidence; an
         entity or relation with none left is gone."""
+        if len(day) > 10:
+            raise ValueError(f"as_of {day!r}: write YYYY-MM-DD (or YYYY, YYYY-MM)")
+        m.real_date(day)  # ValueError if it is not a real date
         kept = {d: doc for d, doc in self.documents.items() if published_by(doc, day)}
         rank = document_rank(kept)
         relations: dict[str, Relation] = {}

@@ -353,3 +353,9 @@ def test_the_neo4j_admin_csv_types_every_reports_fields(story: Path, tmp_path: P
     nodes = list(csv.reader((tmp_path / "csv" / "nodes.csv").open(encoding="utf-8")))
     council = next(dict(zip(nodes[0], r, strict=True)) for r in nodes if r[0] == "bob-blumenfield")
     assert any(";" in q for q in json.loads(council["mention_quotes"]))
+
+
+@pytest.mark.parametrize("day", ["2024-13-01", "Tuesday", "2024-11-19T10:00", ""])
+def test_as_of_takes_only_a_real_date(story: Path, day: str) -> None:
+    with pytest.raises(ValueError):
+        load_corpus(story).as_of(day)

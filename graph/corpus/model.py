@@ -215,9 +215,19 @@ def document_rank(documents: dict[str, Document]) -> dict[str, tuple[str, str]]:
 
 
 def _report_order(rank: dict[str, tuple[str, str]]):
+    """Reports by document (`document_rank`), offset, then everything else they say: an order no file name sets."""
+
     def key(r: Report) -> tuple:
         e = r.evidence
-        return (rank.get(e.document, ("~", e.document)), e.start, e.end, e.quote, r.attribution, r.attributed_to or "")
+        said = (r.attribution, r.attributed_to or "", r.confidence, r.note or "", r.contradicts or "")
+        return (
+            rank.get(e.document, ("~", e.document)),
+            e.start,
+            e.end,
+            e.quote,
+            *said,
+            repr(sorted(r.qualifiers.items())),
+        )
 
     return key
 

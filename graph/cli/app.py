@@ -285,7 +285,8 @@ def show(
         err.print(markup(f"no actor named {name!r}; {_report.suggest(corpus, name)}"))
         raise typer.Exit(ExitCode.USAGE)
     out.print(_report.entity_panel(corpus, entity))
-    out.print(_report.relations_table(corpus, entity))
+    for table in _report.relations_tables(corpus, entity):
+        out.print(table)
 
 
 @app.command(epilog="Example: actorgraph stats --seeds seeds")

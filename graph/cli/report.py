@@ -79,23 +79,27 @@ def entity_panel(corpus: Corpus, entity: Entity) -> Panel:
     return Panel("\n".join(lines), expand=False)
 
 
-def relations_table(corpus: Corpus, entity: Entity) -> Table:
-    """The entity's relations, one row per evidence record, grouped by document (earliest published first)."""
-    table = Table(show_lines=True, title=f"relations of {_esc(entity.name)}", title_justify="left", expand=True)
-    table.add_column("document", ratio=2, overflow="fold")
-    table.add_column("relation", ratio=2, overflow="fold")
-    table.add_column("with", ratio=2)
-    table.add_column("qualifiers", ratio=2)
-    table.add_column("evidence", ratio=5)
+def relations_tables(corpus: Corpus, entity: Entity) -> list[Table]:
+    """The entity's relations, one table per document (earliest published first), a row per evidence record."""
     rows: dict[str, list[tuple[str, ...]]] = {}
     for relation in corpus.relations.values():
         if entity.id in (relation.source, relation.target):
             for report in relation.reports:
                 rows.setdefault(report.document, []).append(_relation_row(corpus, entity, relation, report))
+    tables = []
     for document in _in_document_order(corpus, rows):
-        for i, row in enumerate(rows[document]):
-            table.add_row(_esc(document) if i == 0 else "", *row)
-    return table
+        published = corpus.documents[document].meta.get("published") if document in corpus.documents else None
+        when = f", published {published}" if published else ""
+        title = f"relations of {_esc(entity.name)} in {_esc(document)}{_esc(when)}"
+        table = Table(show_lines=True, title=title, title_justify="left", expand=True)
+        table.add_column("relation", ratio=2, overflow="fold")
+        table.add_column("with", ratio=2)
+        table.add_column("qualifiers", ratio=2)
+        table.add_column("evidence", ratio=5)
+        for row in rows[document]:
+            table.add_row(*row)
+        tables.append(table)
+    return tables
 
 
 def _in_document_order(corpus: Corpus, documents) -> list[str]:
@@ -109,7 +113,7 @@ def _relation_row(corpus: Corpus, entity: Entity, relation: Relation, report: Re
     arrow = f"{relation.type} →" if outgoing else f"← {relation.type}"
     arrow += f"\n{relation.id}"
     if len(relation.reports) > 1:
-        arrow += f" ({len(relation.reports)} reports)"
+        arrow += f"\n({len(relation.reports)} reports, {len(relation.documents)} documents)"
     qualifiers = "\n".join(f"{k}: {v}" for k, v in report.qualifiers.items())
     evidence = (
         f"“{report.evidence.quote}”\n— [{report.evidence.start}:{report.evidence.end}], {_attribution(corpus, report)}"

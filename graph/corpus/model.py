@@ -302,13 +302,11 @@ def _combined(rel: Relation, conflicts: list[Conflict], relations: dict[str, Rel
 
 def merge_entity(entity: Entity, sources: tuple[EntitySource, ...], rank: dict) -> Entity:
     """`entity` as these sources (declaration first, then extensions) make it: aliases, properties, mentions."""
-    aliases: dict[str, str] = {}  # compared as `alias_key` compares names: one spelling each, the first given
+    aliases: dict[str, None] = {}  # each alias once, in the order first given
     properties: dict = {}
     mentions = []
     for source in sources:
-        for alias in source.aliases:
-            if alias != entity.name:
-                aliases.setdefault(" ".join(alias.casefold().split()), alias)
+        aliases.update(dict.fromkeys(source.aliases))
         for name, value in source.properties.items():
             properties.setdefault(name, value)
         if source.mention is not None and source.mention not in mentions:
@@ -316,7 +314,7 @@ def merge_entity(entity: Entity, sources: tuple[EntitySource, ...], rank: dict) 
     mentions.sort(key=lambda e: (rank.get(e.document, ("~", e.document)), e.start, e.end))
     return replace(
         entity,
-        aliases=tuple(aliases.values()),
+        aliases=tuple(aliases),
         properties=MappingProxyType(properties) if properties else _EMPTY,
         mention=mentions[0] if mentions else None,
         mentions=tuple(mentions),

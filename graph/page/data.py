@@ -166,13 +166,16 @@ class _Evidence:
 
 
 def _evidence_list(attrs: Mapping[str, Any]) -> Any:
-    """A relation's `evidence` list, or its reports as `graph.build` stores them (parallel `evidence_*` lists)."""
-    if "evidence" in attrs or not isinstance(attrs.get("evidence_documents"), list):
+    """A relation's `evidence` list, or, for a relation `graph.build` gave several reports, its first record (the
+    scalar evidence fields) and the others from the parallel `evidence_*` lists."""
+    documents = attrs.get("evidence_documents")
+    if "evidence" in attrs or not isinstance(documents, list) or len(documents) < 2:
         return attrs.get("evidence")
     fields = ("document", "quote", "quote_start", "quote_end", "attribution", "attributed_to", "confidence")
     lists = ("documents", "quotes", "starts", "ends", "attributions", "attributed_to", "confidences")
     columns = [attrs.get(f"evidence_{name}") or [] for name in lists]
-    return [{f: v for f, v in zip(fields, row, strict=True) if v != ""} for row in zip(*columns, strict=False)]
+    rest = [{f: v for f, v in zip(fields, row, strict=True) if v != ""} for row in zip(*columns, strict=False)]
+    return [{f: attrs[f] for f in fields if f in attrs}, *rest[1:]]
 
 
 def _relation_level(attrs: Mapping[str, Any]) -> dict[str, Any]:

@@ -359,3 +359,16 @@ def test_the_neo4j_admin_csv_types_every_reports_fields(story: Path, tmp_path: P
 def test_as_of_takes_only_a_real_date(story: Path, day: str) -> None:
     with pytest.raises(ValueError):
         load_corpus(story).as_of(day)
+
+
+def test_the_page_shows_every_report_of_a_relation(story: Path) -> None:
+    from graph.page import document_texts
+    from graph.page.data import page_data
+
+    corpus = load_corpus(story)
+    data = page_data(build_graph(corpus), corpus.schema, document_texts(corpus))
+    vote = next(e for e in data["edges"].values() if e["key"] == VOTE_ID)
+    docs = [d["id"] for d in data["documents"]]
+    assert [docs[r["document"]] for r in vote["evidence"]] == [VOTE, MAYOR, ARTICLE]
+    assert vote["evidence"][1]["confidence"] == 0.8 and vote["evidence"][1]["attribution"] == "statement"
+    assert vote["f"]["o"] == sorted(docs.index(d) for d in (VOTE, MAYOR, ARTICLE))

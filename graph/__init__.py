@@ -22,6 +22,9 @@ _EXPORTS = {
     "Evidence": "corpus.model",
     "Relation": "corpus.model",
     "load_corpus": "corpus.load",
+    "conflicts": "corpus.load",
+    "Conflict": "corpus.model",
+    "Report": "corpus.model",
     "validate": "corpus.validate",
     "Problem": "files.problems",
     "Schema": "schema",
@@ -79,6 +82,7 @@ _EXPORTS = {
 __all__ = [
     "ActorgraphError",
     "Built",
+    "Conflict",
     "ConnectionProblem",
     "Corpus",
     "DnaError",
@@ -105,12 +109,14 @@ __all__ = [
     "Refused",
     "Relation",
     "Relationship",
+    "Report",
     "Schema",
     "SyncError",
     "SynthRefused",
     "SynthSpec",
     "ValidationFailed",
     "build_graph",
+    "conflicts",
     "export",
     "find_project",
     "init_project",
@@ -144,8 +150,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from graph.build import build_graph, load_graph
-    from graph.corpus.load import load_corpus
-    from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation
+    from graph.corpus.load import conflicts, load_corpus
+    from graph.corpus.model import Conflict, Corpus, Document, Entity, Evidence, Relation, Report
     from graph.corpus.synth import SynthSpec, synthesize
     from graph.corpus.validate import validate
     from graph.cypher.api import QueryResult, query

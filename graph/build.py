@@ -12,8 +12,13 @@ from graph._nx import add_new_edges
 from graph.corpus import Corpus, Entity, Relation, load_corpus
 
 
-def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
-    """A MultiDiGraph: nodes keyed by entity id, edges keyed by relation id, added in id order."""
+def build_graph(corpus: Corpus, as_of: str | None = None) -> nx.MultiDiGraph:
+    """A MultiDiGraph: nodes keyed by entity id, edges keyed by relation id, added in id order.
+
+    `as_of` (YYYY, YYYY-MM or YYYY-MM-DD): the graph as reported by then (`Corpus.as_of`).
+    """
+    if as_of is not None:
+        corpus = corpus.as_of(as_of)
     with paused_gc():
         graph = nx.MultiDiGraph(
             name="actorgraph",
@@ -27,10 +32,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     return graph
 
 
-def load_graph(seeds: Path | str = "seeds", schema: Path | str | None = None) -> nx.MultiDiGraph:
-    """Read, check and build the graph of a seeds folder (raises `ValidationFailed`)."""
+def load_graph(
+    seeds: Path | str = "seeds", schema: Path | str | None = None, as_of: str | None = None
+) -> nx.MultiDiGraph:
+    """Read, check and build the graph of a seeds folder (raises `ValidationFailed`); `as_of` as in `build_graph`."""
     with paused_gc():  # one pause: no collection between checking and building
-        return build_graph(load_corpus(seeds, schema))
+        return build_graph(load_corpus(seeds, schema), as_of)
 
 
 def node_attrs(entity: Entity) -> dict[str, Any]:
@@ -40,11 +47,22 @@ def node_attrs(entity: Entity) -> dict[str, Any]:
     attrs.update(entity.properties)
     if entity.mention is not None:
         attrs.update(_evidence(entity.mention))
+    documents = entity.documents
+    if documents:
+        attrs["documents"] = documents
+    if entity.mentions:
+        attrs["mention_documents"] = [m.document for m in entity.mentions]
+        attrs["mention_quotes"] = [m.quote for m in entity.mentions]
+        attrs["mention_starts"] = [m.start for m in entity.mentions]
+        attrs["mention_ends"] = [m.end for m in entity.mentions]
     return attrs
 
 
 def edge_attrs(relation: Relation, cypher_type: str) -> dict[str, Any]:
-    evidence = relation.evidence
+    """The relation's fields: the first report's evidence as scalars, every report's in parallel lists, conflicts."""
+    reports = relation.reports
+    first = reports[0]
+    evidence = first.evidence
     attrs: dict[str, Any] = {
         "id": relation.id,
         "type": relation.type,
@@ -53,15 +71,42 @@ def edge_attrs(relation: Relation, cypher_type: str) -> dict[str, Any]:
         "quote": evidence.quote,
         "quote_start": evidence.start,
         "quote_end": evidence.end,
-        "attribution": relation.attribution,
-        "confidence": relation.confidence,
+        "attribution": first.attribution,
+        "confidence": first.confidence,
     }
-    if relation.attributed_to is not None:
-        attrs["attributed_to"] = relation.attributed_to
-    if relation.note:
-        attrs["note"] = relation.note
+    if first.attributed_to is not None:
+        attrs["attributed_to"] = first.attributed_to
+    if first.note:
+        attrs["note"] = first.note
     if relation.qualifiers:
         attrs.update(relation.qualifiers)
+    if len(reports) == 1:  # the common case, without a loop per list
+        attrs["documents"] = [evidence.document]
+        attrs["evidence_count"] = 1
+        attrs["evidence_documents"] = [evidence.document]
+        attrs["evidence_quotes"] = [evidence.quote]
+        attrs["evidence_starts"] = [evidence.start]
+        attrs["evidence_ends"] = [evidence.end]
+        attrs["evidence_attributions"] = [first.attribution]
+        attrs["evidence_attributed_to"] = [first.attributed_to or ""]
+        attrs["evidence_confidences"] = [float(first.confidence)]
+        attrs["evidence_dates"] = [str(first.qualifiers.get("date", ""))]
+    else:
+        attrs["documents"] = relation.documents
+        attrs["evidence_count"] = len(reports)
+        attrs["evidence_documents"] = [r.evidence.document for r in reports]
+        attrs["evidence_quotes"] = [r.evidence.quote for r in reports]
+        attrs["evidence_starts"] = [r.evidence.start for r in reports]
+        attrs["evidence_ends"] = [r.evidence.end for r in reports]
+        attrs["evidence_attributions"] = [r.attribution for r in reports]
+        attrs["evidence_attributed_to"] = [r.attributed_to or "" for r in reports]
+        attrs["evidence_confidences"] = [float(r.confidence) for r in reports]
+        attrs["evidence_dates"] = [str(r.qualifiers.get("date", "")) for r in reports]
+    attrs["conflicted"] = bool(relation.conflicts)
+    if relation.conflicts:
+        attrs["conflicts"] = [c.description for c in relation.conflicts]
+        if any(r.contradicts for r in reports):
+            attrs["contradicts"] = relation.contradicts
     return attrs
 
 

@@ -96,9 +96,10 @@ NAMED_COLORS = frozenset(
 )
 
 # The core fields: what `graph.build` sets on the graph, on every node and on every edge, in the schema's own
-# value types (plus `strings`, a list of strings, and `json`, any nested value). Declared here, once: every
-# backend derives its columns from these through its one type map (readwrite/_fields.py for the file formats,
-# cypher/engines/tables.py for the embedded engine, neo4j/records.py for Neo4j).
+# value types (plus `strings`, `integers` and `numbers`, lists of one kind, and `json`, any nested value).
+# Declared here, once: every backend derives its columns from these through its one type map
+# (readwrite/_fields.py for the file formats, cypher/engines/tables.py for the embedded engine, neo4j/records.py
+# for Neo4j).
 CORE_GRAPH: dict[str, str] = {"name": "string", "schema_version": "integer", "documents": "json"}
 NODE_KEY = "id"  # a node's id: its key in networkx, an `id` column or property in the engines
 CORE_NODE: dict[str, str] = {
@@ -110,6 +111,12 @@ CORE_NODE: dict[str, str] = {
     "quote": "string",
     "quote_start": "integer",
     "quote_end": "integer",
+    # Every mention, from any document's annotation file, in document order; the scalar fields above are the first.
+    "documents": "strings",
+    "mention_documents": "strings",
+    "mention_quotes": "strings",
+    "mention_starts": "integers",
+    "mention_ends": "integers",
 }
 CORE_EDGE: dict[str, str] = {
     "id": "string",
@@ -123,6 +130,22 @@ CORE_EDGE: dict[str, str] = {
     "attributed_to": "string",
     "confidence": "number",
     "note": "string",
+    # Every report of the relation (graph.corpus.model.Report), earliest published first: parallel lists, one
+    # item per evidence record ("" where a record has no speaker or no date); the scalar fields above are the first.
+    "documents": "strings",
+    "evidence_count": "integer",
+    "evidence_documents": "strings",
+    "evidence_quotes": "strings",
+    "evidence_starts": "integers",
+    "evidence_ends": "integers",
+    "evidence_attributions": "strings",
+    "evidence_attributed_to": "strings",
+    "evidence_confidences": "numbers",
+    "evidence_dates": "strings",
+    # Reports that disagree (a qualifier's values) or contradict another relation (`contradicts`, its ids).
+    "conflicted": "boolean",
+    "conflicts": "strings",
+    "contradicts": "strings",
 }
 # Names no entity property or qualifier may take: the core fields and the names formats use for structure
 # (`label`; an edge's `source`/`target`/`key`; `from`/`to`, the endpoint columns of the engines' relationship tables).
@@ -235,6 +258,13 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
                         f"declare it under `qualifiers:` or {closest(qual, spec.qualifiers)}",
                     )
         _check_display(bad, (*path, "display"), rtype.display)
+        for i, qual in enumerate(rtype.key or ()):
+            if qual not in (*rtype.required, *rtype.optional):
+                bad(
+                    (*path, "key", i),
+                    f"{name}.key: {qual!r} is not a qualifier of {name}",
+                    f"a key rule names qualifiers the type allows: {', '.join([*rtype.required, *rtype.optional])}",
+                )
         if rtype.stance is not None and not rtype.directed:
             bad(
                 (*path, "stance"),

@@ -45,21 +45,21 @@ def test_the_fast_path_resolves_what_the_checked_path_resolves(
     add_second_article(seeds_copy)
     fast = {folder: load_corpus(folder) for folder in (generated, seeds_copy)}
     taken: list[bool] = []
-    original = _Resolver._fast_relation
+    original = _Resolver._fast_report
 
     def counted(self, *args):
-        relation = original(self, *args)
-        taken.append(relation is not None)
-        return relation
+        report = original(self, *args)
+        taken.append(report is not None)
+        return report
 
-    monkeypatch.setattr(_Resolver, "_fast_relation", counted)
+    monkeypatch.setattr(_Resolver, "_fast_report", counted)
     load_corpus(generated)
     assert all(taken), "every generated relation uses ids and exact quotes: the fast path should take them all"
     taken.clear()
     load_corpus(seeds_copy)
     assert not all(taken), "the seeds refer by alias: some relations must take the checked path"
 
-    monkeypatch.setattr(_Resolver, "_fast_relation", lambda self, *args: None)
+    monkeypatch.setattr(_Resolver, "_fast_report", lambda self, *args: None)
     for folder, corpus in fast.items():
         checked = load_corpus(folder)
         assert list(checked.relations.items()) == list(corpus.relations.items())

@@ -49,6 +49,29 @@ OutDir = Annotated[
 ]
 
 
+def _as_of_day(value: str | None) -> str | None:
+    """--as-of: a real date, YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None:
+        return None
+    from graph.files.shapes import real_date
+
+    try:
+        return real_date(value) if len(value) <= 10 else real_date("")
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD (or YYYY, YYYY-MM)") from None
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        callback=_as_of_day,
+        help="The graph as reported by then: only documents published on or before DATE (undated ones left out).",
+        metavar="DATE",
+    ),
+]
+
+
 def _project(project: Path | None, seeds: Path | None, schema: Path | None) -> Project:
     """The project the command works on (found like git finds a repository), or exit 1 saying how to point at one."""
     from graph.project import open_project
@@ -56,11 +79,19 @@ def _project(project: Path | None, seeds: Path | None, schema: Path | None) -> P
     return open_project(seeds, schema, project)
 
 
-def _load(where: Project) -> Corpus:
-    """Load the project's corpus, or print every problem and exit 1."""
+def _load(where: Project, as_of: str | None = None) -> Corpus:
+    """Load the project's corpus (as reported by `as_of`, if given), or print every problem and exit 1."""
     from graph.corpus import load_corpus
 
-    return load_corpus(where.seeds, where.schema)
+    corpus = load_corpus(where.seeds, where.schema)
+    if as_of is None:
+        return corpus
+    dated = corpus.as_of(as_of)
+    if left := len(corpus.documents) - len(dated.documents):
+        undated = sum(1 for d in corpus.documents.values() if d.meta.get("published") is None)
+        note = f"; {undated} of them without `published`" if undated else ""
+        err.print(f"note: as of {as_of}, {left} of {len(corpus.documents)} documents are left out{note}")
+    return dated
 
 
 def _corpus(seeds: Path | None, schema: Path | None, project: Path | None = None) -> Corpus:
@@ -103,13 +134,19 @@ def validate(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir 
 
 
 @app.command(epilog="Example: actorgraph build --seeds seeds --out build")
-def build(seeds: Seeds = None, schema: SchemaOpt = None, out_dir: OutDir = None, project: ProjectDir = None) -> None:
+def build(
+    seeds: Seeds = None,
+    schema: SchemaOpt = None,
+    out_dir: OutDir = None,
+    project: ProjectDir = None,
+    as_of: AsOf = None,
+) -> None:
     """Validate the seeds; write OUT/graph.json (node-link), OUT/graph.graphml and OUT/graph.html (the page)."""
     from graph.cli.report import stats_tables
     from graph.outputs import write_build
 
     where = _project(project, seeds, schema)
-    built = _writing(lambda: write_build(_load(where), out_dir or where.out))
+    built = _writing(lambda: write_build(_load(where, as_of), out_dir or where.out))
     out.print(f"Built {_counts(built.corpus)} → {_paths(*built.paths)}")
     out.print(stats_tables(built.graph))
 
@@ -123,13 +160,14 @@ def viz(
     ] = None,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
     project: ProjectDir = None,
+    as_of: AsOf = None,
 ) -> None:
     """Write the interactive network page: one offline HTML file with legend, filters and evidence."""
     from graph.build import build_graph
     from graph.page import document_texts, write_page
 
     where = _project(project, seeds, schema)
-    corpus = _load(where)
+    corpus = _load(where, as_of)
     target = out_path or where.out / "graph.html"
     page = _writing(lambda: write_page(build_graph(corpus), corpus.schema, target, document_texts(corpus)))
     out.print(f"Wrote {_paths(page)} ({_counts(corpus)})")
@@ -181,6 +219,7 @@ def export(
     schema: SchemaOpt = None,
     csv_raw: CsvRaw = False,
     project: ProjectDir = None,
+    as_of: AsOf = None,
 ) -> None:
     """Validate the seeds and export the graph for Gephi, Cytoscape, yEd, igraph or neo4j-admin.
 
@@ -193,7 +232,7 @@ def export(
     from graph.readwrite.formats import export as export_graph
 
     where = _project(project, seeds, schema)
-    corpus = _load(where)
+    corpus = _load(where, as_of)
     target = out_path or where.out / FORMATS[fmt.value].default
     guard = Guard(raw=csv_raw)
     try:
@@ -212,28 +251,43 @@ def show(
     seeds: Seeds = None,
     schema: SchemaOpt = None,
     project: ProjectDir = None,
+    as_of: AsOf = None,
 ) -> None:
-    """Show one actor, its relations and their evidence."""
+    """Show one actor, its mentions and its relations' evidence, grouped by document."""
     from graph.cli import report as _report
 
-    corpus = _corpus(seeds, schema, project)
+    corpus = _load(_project(project, seeds, schema), as_of)
     entity = _report.find_entity(corpus, name)
     if entity is None:
         err.print(markup(f"no actor named {name!r}; {_report.suggest(corpus, name)}"))
         raise typer.Exit(ExitCode.USAGE)
     out.print(_report.entity_panel(corpus, entity))
-    out.print(_report.relations_table(corpus, entity))
+    for table in _report.relations_tables(corpus, entity):
+        out.print(table)
 
 
 @app.command(epilog="Example: actorgraph stats --seeds seeds")
-def stats(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None) -> None:
-    """Count documents, actors and relations, by type."""
+def stats(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None, as_of: AsOf = None) -> None:
+    """Count documents, actors and relations, by type and by document."""
     from graph.build import build_graph
-    from graph.cli.report import stats_tables
+    from graph.cli.report import documents_table, stats_tables
 
-    corpus = _corpus(seeds, schema, project)
+    corpus = _load(_project(project, seeds, schema), as_of)
     out.print(_counts(corpus))
     out.print(stats_tables(build_graph(corpus)))
+    out.print(documents_table(corpus))
+
+
+@app.command(epilog="Example: actorgraph conflicts --seeds seeds --as-of 2024-11-30")
+def conflicts(seeds: Seeds = None, schema: SchemaOpt = None, project: ProjectDir = None, as_of: AsOf = None) -> None:
+    """List the relations whose reports disagree (a date, a tally, a status) or contradict another relation."""
+    from graph.cli.report import conflicts_table
+    from graph.corpus.load import conflicts as find
+
+    found = find(_load(_project(project, seeds, schema), as_of))
+    if found:
+        out.print(conflicts_table(found))
+    out.print(f"{len(found)} conflict{'s' * (len(found) != 1)}")
 
 
 @app.command(epilog="Example: actorgraph synth build/synth-10k --relations 10000 --seed 1")
@@ -405,6 +459,7 @@ def query(
     database: Database = None,
     timeout: Timeout = None,
     project: ProjectDir = None,
+    as_of: AsOf = None,
 ) -> None:
     """Answer a Cypher query from the graph; embedded engine by default, no server needed."""
     from graph.cli import query as command
@@ -422,6 +477,7 @@ def query(
         queries=queries_dir,
         store=store,
         neo4j=settings,
+        as_of=as_of,
         write=write,
     )
 

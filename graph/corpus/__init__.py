@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "Annotation": "model",
+    "Conflict": "model",
+    "Report": "model",
     "Corpus": "model",
     "Document": "model",
     "Entity": "model",
@@ -21,7 +23,18 @@ _EXPORTS = {
     "folded": "model",
     "load_corpus": "load",
 }
-__all__ = ["Annotation", "Corpus", "Document", "Entity", "Evidence", "Relation", "folded", "load_corpus"]
+__all__ = [
+    "Annotation",
+    "Conflict",
+    "Corpus",
+    "Document",
+    "Entity",
+    "Evidence",
+    "Relation",
+    "Report",
+    "folded",
+    "load_corpus",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -33,4 +46,4 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from graph.corpus.load import load_corpus
-    from graph.corpus.model import Annotation, Corpus, Document, Entity, Evidence, Relation, folded
+    from graph.corpus.model import Annotation, Conflict, Corpus, Document, Entity, Evidence, Relation, Report, folded

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from graph._gc import paused_gc
-from graph.corpus.model import Corpus
+from graph.corpus.model import Conflict, Corpus
 from graph.corpus.read import read_annotations, read_documents
 from graph.corpus.resolve import resolve
 from graph.errors import ValidationFailed
@@ -31,6 +31,17 @@ def load_corpus(seeds: Path | str = "seeds", schema: Path | str | None = None) -
     if problems:
         raise ValidationFailed(problems)
     return corpus
+
+
+def conflicts(corpus: Corpus | Path | str = "seeds", as_of: str | None = None) -> list[Conflict]:
+    """Every recorded conflict of a corpus (or of the seeds folder at this path), by relation id: qualifiers its
+    reports disagree on, and reports that contradict another relation (`contradicts:`), both sides.
+
+    >>> [c.description for c in conflicts("seeds")]
+    []
+    """
+    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    return (corpus.as_of(as_of) if as_of is not None else corpus).conflicts()
 
 
 SEEDS_ENTRIES = frozenset({"schema.yaml", "documents", "annotations"})

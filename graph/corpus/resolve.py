@@ -1,14 +1,29 @@
-"""Meaning checks across files: references, endpoint types, qualifiers, quotes, ids."""
+"""Meaning checks across files: references, endpoint types, qualifiers, quotes, ids; an entity merged from its
+declaration and every file's extension of it, reports grouped into relations (by id, `relation:` or the type's key
+rule, see `_Resolver.group`), conflicts recorded."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation, folded
+from graph.corpus.model import (
+    Corpus,
+    Document,
+    Entity,
+    EntitySource,
+    Evidence,
+    Relation,
+    Report,
+    document_rank,
+    folded,
+    merge_entity,
+    merge_relation,
+    with_conflicts,
+)
 from graph.corpus.quotes import FoldedText, exact_offset, fold
 from graph.corpus.values import BadValue, check_value, describe
 from graph.files import shapes as m
@@ -45,8 +60,10 @@ class _Resolver:
         self.problems = problems
         self.entities: dict[str, Entity] = {}
         self.defined_at: dict[str, str] = {}
+        self.property_at: dict[tuple[str, str], tuple] = {}
         self.aliases: dict[str, str] = {}
-        self.relations: dict[str, Relation] = {}
+        self.claims: dict[str, list[tuple]] = {}  # name key -> (entity id, name, "name"/"alias", located, path)
+        self.broken: dict[str, list[str]] = {}  # name key -> places of references it leaves ambiguous
         self.rtypes = schema.relation_types
         self.texts: dict[str, FoldedText] = {}
         self.fast_rules = {name: _FastRule.of(spec) for name, spec in schema.relation_types.items()}
@@ -56,7 +73,34 @@ class _Resolver:
 
     # --- entities ---------------------------------------------------------------
 
-    def add_entity(self, located: Located, path: tuple, spec: m.EntityIn, document: Document | None) -> None:
+    def place(self, located: Located, path: tuple) -> str:
+        line = located.line(path)
+        return f"{located.file}:{line}" if line else located.file
+
+    def declare(self, places: list[tuple[Located, tuple, m.EntityIn, Document | None]]) -> None:
+        """An entity from its declaration; declared more than once, a problem at each place naming all."""
+        places = sorted(places, key=lambda p: self.place(p[0], (*p[1], "id")))
+        if len(places) > 1:
+            where = [self.place(loc, (*path, "id")) for loc, path, _, _ in places]
+            for (loc, path, spec, _), here in zip(places, where, strict=True):
+                others = ", ".join(w for w in where if w != here)
+                self.bad(
+                    loc,
+                    (*path, "id"),
+                    f"duplicate entity id {spec.id!r}: declared here and at {others}",
+                    "declare it once; in other files write only `- id: "
+                    f"{spec.id}` with the aliases, mention or properties they add",
+                )
+        located, path, spec, document = places[0]
+        if spec.type is None or spec.name is None:
+            missing = "type" if spec.type is None else "name"
+            self.bad(
+                located,
+                (*path, missing),
+                f"entity {spec.id!r} has a {'name' if spec.type is None else 'type'} but no `{missing}:`",
+                "declare it with both `type:` and `name:`, or extend an entity declared elsewhere with `id:` alone",
+            )
+            return
         etype = self.schema.entity_types.get(spec.type)
         if etype is None:
             self.bad(
@@ -65,31 +109,71 @@ class _Resolver:
                 f"unknown entity type {spec.type!r}",
                 closest(spec.type, self.schema.entity_types),
             )
-        if spec.id in self.entities or spec.id in self.defined_at:
+        self.defined_at[spec.id] = self.place(located, (*path, "id"))
+        source = self._source(located, path, spec, etype, document, declares=True)
+        self.entities[spec.id] = Entity(
+            spec.id, spec.type, nfc(spec.name), (), spec.description, _NO_QUALIFIERS, None, (), (source,)
+        )
+
+    def extend(self, located: Located, path: tuple, spec: m.EntityIn, document: Document | None) -> None:
+        """Another file's additions to an entity declared elsewhere: aliases, a mention, properties."""
+        entity = self.entities.get(spec.id)
+        if entity is None:
+            if spec.id not in self.defined_at:
+                self.bad(
+                    located,
+                    (*path, "id"),
+                    f"entity {spec.id!r} is extended here but declared nowhere",
+                    f"add `type:` and `name:` to declare it, or {closest(spec.id, self.entities)}",
+                )
+            return
+        if spec.description is not None:
             self.bad(
                 located,
-                (*path, "id"),
-                f"duplicate entity id {spec.id!r}",
-                f"first defined at {self.defined_at[spec.id]}; refer to it instead of defining it again",
+                (*path, "description"),
+                f"{spec.id!r} is declared at {self.defined_at[spec.id]}; its description belongs there",
+                "remove `description:` here (an extension adds aliases, a mention and properties)",
             )
-            return
-        self.defined_at[spec.id] = f"{located.file}:{located.line((*path, 'id'))}"
+        etype = self.schema.entity_types.get(entity.type)
+        source = self._source(located, path, spec, etype, document, declares=False)
+        if source.document is not None:
+            for name, value in source.properties.items():
+                given = self.property_at.get((spec.id, name))
+                if given is not None and given[0] != value:
+                    self.bad(
+                        located,
+                        (*path, "properties", name),
+                        f"property {name!r} of {spec.id!r} is {value!r} here but {given[0]!r} at {given[1]}",
+                        "an entity's property has one value in the corpus; remove one of them",
+                    )
+        self.entities[spec.id] = replace(entity, sources=(*entity.sources, source))
+
+    def _source(
+        self,
+        located: Located,
+        path: tuple,
+        spec: m.EntityIn,
+        etype: m.EntityTypeSpec | None,
+        document: Document | None,
+        declares: bool,
+    ) -> EntitySource:
         properties = self._properties(located, path, spec, etype)
+        for name, value in properties.items():
+            self.property_at.setdefault((spec.id, name), (value, self.place(located, (*path, "properties", name))))
         mention = None
         if spec.mention is not None and document is not None:
             mention = self.evidence(located, (*path, "mention"), document, spec.mention, None)
-        self.entities[spec.id] = Entity(
-            spec.id,
-            spec.type,
-            nfc(spec.name),
+        return EntitySource(
+            document.id if document is not None else "",
+            declares,
             tuple(map(nfc, spec.aliases)),
-            spec.description,
-            MappingProxyType(properties),
+            MappingProxyType(properties) if properties else _NO_QUALIFIERS,
             mention,
         )
 
     def _properties(self, located: Located, path: tuple, spec: m.EntityIn, etype: m.EntityTypeSpec | None) -> dict:
         out = {}
+        type_name = spec.type or (self.entities[spec.id].type if spec.id in self.entities else "")
         for name, value in spec.properties.items():
             where = (*path, "properties", name)
             declared = etype.properties.get(name) if etype else None
@@ -97,7 +181,7 @@ class _Resolver:
                 self.bad(
                     located,
                     where,
-                    f"property {name!r} is not declared for {spec.type}",
+                    f"property {name!r} is not declared for {type_name}",
                     f"declare it in the schema or {closest(name, etype.properties)}",
                 )
             elif declared is not None:
@@ -108,34 +192,64 @@ class _Resolver:
         return out
 
     def index_aliases(self, located: Located, path: tuple, spec: m.EntityIn) -> None:
-        for i, name in enumerate([spec.id, spec.name, *spec.aliases]):
+        """Index the names this entry gives (a declaration: id, name, aliases; an extension: its aliases)."""
+        if spec.id not in self.entities:
+            return
+        names = [spec.id, spec.name, *spec.aliases] if spec.name is not None else [None, None, *spec.aliases]
+        for i, name in enumerate(names):
+            if name is None:
+                continue
             key = alias_key(name)
+            where = (*path, "aliases", i - 2) if i >= 2 else (*path, "name" if i else "id")
+            claims = self.claims.setdefault(key, [])
+            claims.append((spec.id, name, "alias" if i >= 2 else "name", located, where))
             owner = self.aliases.get(key)
             if owner is None:
                 self.aliases[key] = spec.id
             elif owner not in (spec.id, _AMBIGUOUS):
                 self.aliases[key] = _AMBIGUOUS
-                where = (*path, "aliases", i - 2) if i >= 2 else (*path, "name" if i else "id")
-                self.bad(
-                    located,
-                    where,
-                    f"{name!r} names both {owner!r} and {spec.id!r}",
-                    "names equal up to case, Unicode normalization or invisible characters are one name; "
-                    "remove it from one of them, or use the entity id in relations",
-                )
 
     def lookup(self, located: Located, path: tuple, ref: str) -> Entity | None:
-        """The entity `ref` names (id, name or alias); `path` locates `ref` for problems."""
+        """The entity `ref` names (id, name or alias); `path` locates `ref` for problems.
+
+        A reference by id always finds its entity; a name two entities share is reported once, at the names
+        that cause it (`report_ambiguous`), with every reference it breaks.
+        """
         if ref in self.entities:
             return self.entities[ref]
-        found = self.aliases.get(alias_key(ref))
+        key = alias_key(ref)
+        found = self.aliases.get(key)
         if found == _AMBIGUOUS:
-            self.bad(located, path, f"{ref!r} is ambiguous: it names more than one entity", "use the entity id")
+            self.broken.setdefault(key, []).append(self.place(located, path))
             return None
         if found is None or found not in self.entities:
             self.bad(located, path, f"unknown entity {ref!r}", closest(ref, self.aliases_shown()))
             return None
         return self.entities[found]
+
+    def report_ambiguous(self) -> None:
+        """Each name that names two entities: a problem at each alias that makes it so (at each name, if no
+        alias does), listing the references it breaks."""
+        for key, claims in self.claims.items():
+            if self.aliases.get(key) != _AMBIGUOUS:
+                continue
+            owners = sorted({c[0] for c in claims})
+            causes = [c for c in claims if c[2] == "alias"] or claims
+            broken = sorted(set(self.broken.get(key, [])))
+            effect = (
+                f"; it makes {len(broken)} reference{'s' * (len(broken) != 1)} ambiguous: {', '.join(broken)}"
+                if broken
+                else ""
+            )
+            for eid, name, _, located, where in causes:
+                other = next(o for o in owners if o != eid)
+                self.bad(
+                    located,
+                    where,
+                    f"{name!r} names both {other!r} and {eid!r}{effect}",
+                    "names equal up to case, Unicode normalization or invisible characters are one name; "
+                    "remove it from one of them, or refer by entity id (ids never become ambiguous)",
+                )
 
     def aliases_shown(self) -> list[str]:
         return sorted(self.entities) + sorted({a for e in self.entities.values() for a in (e.name, *e.aliases)})
@@ -160,13 +274,28 @@ class _Resolver:
 
     # --- relations --------------------------------------------------------------
 
-    def add_relation(
-        self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None, rid: str
-    ) -> None:
-        relation = self._fast_relation(spec, document, rid)
-        if relation is not None:
-            self.relations[rid] = relation
-            return
+    def claim(self, located: Located, path: tuple, spec: m.RelationIn, document: Document | None) -> _Claim | None:
+        """One report, checked: its relation's type and endpoints and the report itself; None after a problem."""
+        if spec.id is not None and spec.relation is not None and spec.id != spec.relation:
+            self.bad(
+                located,
+                (*path, "relation"),
+                f"this report gives both `id: {spec.id}` and `relation: {spec.relation}`",
+                "keep one: `id:` names the relation, `relation:` attaches the report to one declared elsewhere",
+            )
+            return None
+        fast = self._fast_report(spec, document)
+        if fast is not None:
+            return _Claim(located, path, spec, spec.type, spec.source, spec.target, fast)
+        if None in (spec.type, spec.source, spec.target):
+            missing = ", ".join(f"`{f}:`" for f in ("type", "source", "target") if getattr(spec, f) is None)
+            self.bad(
+                located,
+                path,
+                f"a relation needs type, source and target; this one has no {missing}",
+                "write them, or `relation: <id>` to add this report to a relation declared elsewhere",
+            )
+            return None
         rtype = self.rtypes.get(spec.type)
         if rtype is None:
             self.bad(
@@ -180,30 +309,25 @@ class _Resolver:
         qualifiers = self._qualifiers(located, path, spec, rtype) if rtype is not None else {}
         attribution, by = self._attribution(located, path, spec)
         evidence = self.evidence(located, (*path, "quote"), document, spec.quote, spec.start) if document else None
-        if rid in self.relations:
-            self.bad(located, (*path, "id"), f"duplicate relation id {rid!r}", "give each relation its own id")
-            return
         if None in (rtype, source, target, evidence) or by is False:
-            return
-        self.relations[rid] = Relation(
-            rid,
-            spec.type,
-            source.id,
-            target.id,
+            return None
+        report = Report(
             evidence,
-            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
             attribution,
             by,
             spec.confidence,
+            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
             spec.note,
+            spec.contradicts,
         )
+        return _Claim(located, path, spec, spec.type, source.id, target.id, report)
 
-    def _fast_relation(self, spec: m.RelationIn, document: Document | None, rid: str) -> Relation | None:
-        """The relation, if it passes every check the plain way (ids, exact quote); else None.
+    def _fast_report(self, spec: m.RelationIn, document: Document | None) -> Report | None:
+        """The report, if it passes every check the plain way (ids, exact quote); else None.
 
         The common case of a bulk load, done with few calls; anything else (names or aliases as
         references, a quote that differs in quote marks or spacing, any problem) returns None and
-        takes the full path, which finds the same relation or reports the problems.
+        takes the full path, which finds the same report or reports the problems.
         """
         rule = self.fast_rules.get(spec.type)
         entities = self.entities
@@ -215,7 +339,6 @@ class _Resolver:
             or target is None
             or source.type not in rule.source
             or target.type not in rule.target
-            or rid in self.relations
         ):
             return None
         attribution, by = "report", None
@@ -237,18 +360,108 @@ class _Resolver:
         at = exact_offset(document.text, quote, spec.start)
         if at < 0:
             return None
-        return Relation(
-            rid,
-            spec.type,
-            source.id,
-            target.id,
+        return Report(
             Evidence(document.id, quote, at, at + len(quote)),
-            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
             attribution,
             by,
             spec.confidence,
+            MappingProxyType(qualifiers) if qualifiers else _NO_QUALIFIERS,
             spec.note,
+            spec.contradicts,
         )
+
+    def attached(self, located: Located, path: tuple, spec: m.RelationIn, document, relations) -> _Claim | None:
+        """A report given with `relation: ID`: checked as a report of that relation (its type and endpoints
+        unless the report repeats them, which must then agree)."""
+        group = relations.get(spec.relation)
+        if group is None:
+            self.bad(
+                located,
+                (*path, "relation"),
+                f"unknown relation {spec.relation!r}",
+                closest(spec.relation, relations) + " (a relation's id, as `actorgraph show` lists it)",
+            )
+            return None
+        first = group[0]
+        filled = spec.model_copy(
+            update={
+                "type": spec.type or first.type,
+                "source": spec.source or first.source,
+                "target": spec.target or first.target,
+            }
+        )
+        claim = self.claim(located, path, filled, document)
+        if claim is not None and (claim.type, claim.source, claim.target) != first.triple:
+            self.bad(
+                located,
+                (*path, "relation"),
+                f"this report is a {claim.type} from {claim.source} to {claim.target}, but relation "
+                f"{spec.relation!r} is a {first.type} from {first.source} to {first.target}",
+                "leave out type, source and target to take the relation's, or fix `relation:`",
+            )
+            return None
+        return claim
+
+    def group(self, claims: list[_Claim]) -> dict[str, list[_Claim]]:
+        """Reports by relation id: an id given (or derived per document), else the type's key rule."""
+        by_id: dict[str, list[_Claim]] = {}
+        keyed: list[_Claim] = []
+        for claim in claims:
+            if claim.rid is not None:
+                by_id.setdefault(claim.rid, []).append(claim)
+            else:
+                keyed.append(claim)
+        for rid, group in by_id.items():
+            if len(group) > 1:
+                self._same_relation(rid, group)
+        named: dict[tuple, set[str]] = defaultdict(set)
+        for rid, group in by_id.items() if keyed else ():  # keys of named relations matter only to unnamed reports
+            for claim in group:
+                key = self._key(claim)
+                if key is not None:
+                    named[key].add(rid)
+        for claim in keyed:
+            key = self._key(claim)
+            ids = sorted(named.get(key, ()))
+            if len(ids) > 1:
+                self.bad(
+                    claim.located,
+                    claim.path,
+                    f"this report matches relations {', '.join(map(repr, ids))} by the {claim.type} key rule",
+                    "say which with `relation: <id>`",
+                )
+                continue
+            rid = ids[0] if ids else _key_id(key)
+            if not ids and rid in by_id and by_id[rid][0].rid_given:
+                self.bad(claim.located, claim.path, f"duplicate relation id {rid!r}", "give the relation an `id:`")
+                continue
+            claim.rid = rid
+            by_id.setdefault(rid, []).append(claim)
+        return by_id
+
+    def _key(self, claim: _Claim) -> tuple | None:
+        rule = self.rtypes[claim.type].key
+        if rule is None:
+            return None
+        values = tuple(str(claim.report.qualifiers.get(q, "")) for q in rule)
+        return (claim.source, claim.type, claim.target, *values)
+
+    def _same_relation(self, rid: str, group: list[_Claim]) -> None:
+        """Reports that share an id must agree on its type, source and target."""
+        triples = {c.triple for c in group}
+        if len(triples) == 1:
+            return
+        where = sorted({self.place(c.located, (*c.path, "id")) for c in group})
+        for claim in group:
+            here = self.place(claim.located, (*claim.path, "id"))
+            self.bad(
+                claim.located,
+                (*claim.path, "id"),
+                f"duplicate relation id {rid!r}: given to a {claim.type} from {claim.source} to {claim.target} here, "
+                f"and to another relation at {', '.join(w for w in where if w != here)}",
+                "the same id means the same relation (another report of it); give a different relation its own id",
+            )
+        group[:] = [c for c in group if c.triple == group[0].triple]
 
     def _fast_qualifiers(self, given: dict, rule: _FastRule) -> dict | None:
         """The checked qualifiers, or None if any is not allowed, missing or malformed."""
@@ -342,28 +555,123 @@ class _FastRule:
         return cls(frozenset(spec.source), frozenset(spec.target), frozenset(spec.required), allowed)
 
 
+@dataclass(slots=True)
+class _Claim:
+    """One checked report and the relation it reports (type, endpoint ids); `rid` once known."""
+
+    located: Located
+    path: tuple
+    spec: m.RelationIn
+    type: str
+    source: str
+    target: str
+    report: Report
+    rid: str | None = None
+    rid_given: bool = False
+
+    @property
+    def triple(self) -> tuple[str, str, str]:
+        return (self.type, self.source, self.target)
+
+
 def resolve(
     schema: Schema, documents: dict[str, Document], annotations: list[Annotation], problems: list[Problem]
 ) -> Corpus:
     """Check every annotation against the schema, documents and each other."""
     resolver = _Resolver(schema, documents, problems)
     docs = [_document_of(resolver, a) for a in annotations]
+    declared: dict[str, list] = defaultdict(list)
+    extensions = []
     for annotation, document in zip(annotations, docs, strict=True):
         for i, spec in enumerate(annotation.spec.entities):
-            resolver.add_entity(annotation.located, ("entities", i), spec, document)
+            entry = (annotation.located, ("entities", i), spec, document)
+            if spec.type is None and spec.name is None:
+                extensions.append(entry)
+            else:
+                declared[spec.id].append(entry)
+    for places in declared.values():
+        resolver.declare(places)
+    for located, path, spec, document in extensions:
+        resolver.extend(located, path, spec, document)
+    rank = document_rank(documents)
+    for eid, entity in resolver.entities.items():
+        sources = (entity.sources[0], *sorted(entity.sources[1:], key=lambda s: _source_order(s, rank)))
+        resolver.entities[eid] = merge_entity(entity, sources, rank)
     for annotation in annotations:
         for i, spec in enumerate(annotation.spec.entities):
             resolver.index_aliases(annotation.located, ("entities", i), spec)
+    claims, attaching = [], []
     for annotation, document in zip(annotations, docs, strict=True):
         ids = _relation_ids(annotation.spec, resolver.aliases)
         for i, spec in enumerate(annotation.spec.relations):
-            resolver.add_relation(annotation.located, ("relations", i), spec, document, ids[i])
+            if spec.relation is not None and spec.id is None:
+                attaching.append((annotation.located, ("relations", i), spec, document))
+                continue
+            claim = resolver.claim(annotation.located, ("relations", i), spec, document)
+            if claim is None:
+                continue
+            if spec.id is not None:
+                claim.rid, claim.rid_given = spec.id, True
+            elif schema.relation_types[claim.type].key is None:
+                claim.rid = ids[i]
+            claims.append(claim)
+    groups = resolver.group(claims)
+    for located, path, spec, document in attaching:
+        claim = resolver.attached(located, path, spec, document, groups)
+        if claim is not None:
+            claim.rid = spec.relation
+            groups[spec.relation].append(claim)
+    resolver.report_ambiguous()
+    relations = {
+        rid: merge_relation(rid, *group[0].triple, [c.report for c in group], rank)
+        for rid, group in sorted(groups.items())
+        if group
+    }
+    for group in groups.values():
+        for claim in group:
+            _check_contradicts(resolver, claim, relations)
     return Corpus(
         schema,
         dict(sorted(documents.items())),
         dict(sorted(resolver.entities.items())),
-        dict(sorted(resolver.relations.items())),
+        with_conflicts(relations),
     )
+
+
+def _source_order(source: EntitySource, rank: dict) -> tuple:
+    mention = source.mention
+    return (rank.get(source.document, ("~", source.document)), mention.start if mention else -1, source.aliases)
+
+
+def _check_contradicts(resolver: _Resolver, claim: _Claim, relations: dict[str, Relation]) -> None:
+    other = claim.report.contradicts
+    if other is None:
+        return
+    if other == claim.rid:
+        resolver.bad(
+            claim.located,
+            (*claim.path, "contradicts"),
+            "a report cannot contradict its own relation",
+            "name another relation, or give this report its own relation",
+        )
+    elif other not in relations:
+        resolver.bad(
+            claim.located,
+            (*claim.path, "contradicts"),
+            f"unknown relation {other!r}",
+            closest(other, relations) + " (a relation's id, as `actorgraph show` lists it)",
+        )
+
+
+def _key_id(key: tuple) -> str:
+    """The id of a relation found by its type's key rule: source:type:target, then each key qualifier's value."""
+    source, rtype, target, *values = key
+    parts = [source, rtype, target, *(_slug(v) for v in values)]
+    return ":".join(parts).replace(" ", "-")
+
+
+def _slug(value: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in value.casefold()).split()) or "-"
 
 
 def _document_of(resolver: _Resolver, annotation: Annotation) -> Document | None:
@@ -379,12 +687,12 @@ def _document_of(resolver: _Resolver, annotation: Annotation) -> Document | None
     return document
 
 
-def _relation_ids(spec: m.AnnotationFile, aliases: dict[str, str]) -> list[str]:
+def _relation_ids(spec: m.AnnotationFile, aliases: dict[str, str]) -> list[str | None]:
     """Explicit ids, else `document:source:type:target`, numbered from the second repeat."""
     seen: dict[str, int] = defaultdict(int)
     ids = []
     for rel in spec.relations:
-        if rel.id is not None:
+        if rel.id is not None or rel.source is None or rel.target is None:
             ids.append(rel.id)
             continue
         source, target = (aliases.get(alias_key(ref), alias_key(ref)) for ref in (rel.source, rel.target))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.cypher.engines.base import Node, Relationship, Result
 from graph.cypher.engines.base import Path as ResultPath
-from graph.errors import ProjectError
+from graph.errors import ProjectError, QueryError
 from graph.project import SHIPPED_QUERIES, open_project
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def query(
     store: Path | str | None = None,
     neo4j: Settings | None = None,
     write: bool = False,
+    as_of: str | None = None,
 ) -> QueryResult:
     """Answer `text` (a query's name, a `.cypher` file or Cypher text) with `params`, like `actorgraph query`.
 
@@ -101,19 +102,22 @@ def query(
     The project is found as the CLI finds it (from `project` or the working folder; `seeds`/`schema` override);
     names are looked up in `queries` (default: the project's `queries/`), then in the shipped queries. `engine`
     is `embedded` (the graph built from the seeds, in memory or cached in `store`) or `neo4j` (what `actorgraph
-    sync` wrote; `neo4j` settings default to NEO4J_URI etc.). Raises `QueryError`, `ParamError`, `LibraryError`,
-    `EngineUnavailable` (a `ConnectionProblem` for Neo4j) or `ValidationFailed`, each with one message.
+    sync` wrote; `neo4j` settings default to NEO4J_URI etc.). `as_of` (YYYY[-MM[-DD]]) answers from the graph as
+    reported by then (embedded engine only: Neo4j holds what was synced). Raises `QueryError`, `ParamError`,
+    `LibraryError`, `EngineUnavailable` (a `ConnectionProblem` for Neo4j) or `ValidationFailed`, one message each.
     """
     from graph.cypher.library import resolve
     from graph.cypher.run import run_query
 
+    if as_of is not None and engine == "neo4j":
+        raise QueryError("--as-of filters the seeds, which the neo4j engine does not read: use the embedded one")
     where = _project(seeds, schema, project, needed=engine != "neo4j")
     folders = [Path(queries)] if queries is not None else []
     folders += where.query_folders if where else [SHIPPED_QUERIES]
     named = resolve(text, folders)
     declared = {p.name: p.type for p in named.params} if named else {}
     given = _given(params, declared)
-    runner = _engine(engine, where, Path(store) if store is not None else None, neo4j, write)
+    runner = _engine(engine, where, Path(store) if store is not None else None, neo4j, write, as_of)
     try:
         result = run_query(runner, named.text if named else text, given)
     finally:
@@ -136,7 +140,9 @@ def _given(params: dict[str, Any] | Sequence[str] | None, declared: dict[str, st
     }
 
 
-def _engine(name: str, where: Project | None, store: Path | None, neo4j: Settings | None, write: bool) -> Engine:
+def _engine(
+    name: str, where: Project | None, store: Path | None, neo4j: Settings | None, write: bool, as_of: str | None
+) -> Engine:
     """The engine to answer on: Neo4j as synced; else the seeds' graph, in memory or in `store` (reopened without
     reading the seeds while its inputs are unchanged)."""
     from graph.cypher.engines import open_engine
@@ -151,12 +157,15 @@ def _engine(name: str, where: Project | None, store: Path | None, neo4j: Setting
         from graph.corpus import load_corpus
 
         corpus = load_corpus(where.seeds, where.schema)
+        if as_of is not None:
+            corpus = corpus.as_of(as_of)
         return build_graph(corpus), corpus.schema
 
     if name == "embedded" and store is not None:
         from graph.cypher.engines.embedded import EmbeddedEngine
 
-        return EmbeddedEngine.stored(store, where.seeds, where.schema or where.seeds / "schema.yaml", built)
+        schema = where.schema or where.seeds / "schema.yaml"
+        return EmbeddedEngine.stored(store, where.seeds, schema, built, as_of=as_of)
     return open_engine(name, *built(), store)
 
 

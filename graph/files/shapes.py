@@ -32,6 +32,16 @@ def _real_date(value: str) -> str:
 
 
 IsoDate = Annotated[str, AfterValidator(_real_date)]
+
+
+def real_date(value: str) -> str:
+    """`value` if it is a real ISO date (as `published` takes it), else `ValueError`."""
+    try:
+        return _real_date(value)
+    except PydanticCustomError as err:
+        raise ValueError(str(err)) from None
+
+
 ValueType = Literal["string", "integer", "number", "boolean", "date"]
 
 
@@ -77,6 +87,9 @@ class RelationTypeSpec(Strict):
     cypher: str | None = None
     display: EdgeDisplay = EdgeDisplay()
     stance: Literal[1, -1] | None = None  # a stance on the target: +1 in favour, -1 against; None: not a stance
+    # The key rule: reports without an `id:` are one relation when source, type, target and these qualifiers
+    # agree (`[]`: source, type and target alone). None: no key rule, each such report is a relation of its own.
+    key: list[str] | None = None
 
 
 class SchemaFile(Strict):
@@ -120,9 +133,12 @@ class DocumentLine(DocumentMeta):
 
 
 class EntityIn(Strict):
+    """An entity: declared (with `type:` and `name:`) once in the corpus, extended (`id:` alone, plus any of
+    aliases, mention and properties) from any other annotation file."""
+
     id: Id
-    type: Text
-    name: Text
+    type: Text | None = None
+    name: Text | None = None
     aliases: list[Text] = Field(default_factory=list)
     description: str | None = None
     properties: dict[str, Scalar] = Field(default_factory=dict)
@@ -135,11 +151,18 @@ class AttributionIn(Strict):
 
 
 class RelationIn(Strict):
+    """A report of a relation. `id:` names the relation (the same id in several files: one relation, a report
+    each); `relation:` attaches this report to a relation declared elsewhere (type, source and target may then
+    be left out); neither: the relation type's key rule decides. `contradicts:` names a relation this report
+    disputes."""
+
     id: Id | None = None
-    type: Text
-    source: Text
-    target: Text
+    relation: Id | None = None
+    type: Text | None = None
+    source: Text | None = None
+    target: Text | None = None
     quote: Text
+    contradicts: Id | None = None
     start: Annotated[int, Field(ge=0)] | None = None
     qualifiers: dict[str, Scalar] = Field(default_factory=dict)
     attribution: AttributionIn | None = None

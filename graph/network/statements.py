@@ -3,8 +3,8 @@
 A statement is one stance relation (a relation type with `stance:` in the schema) read as DNA reads a coded
 statement. Its date is the relation's `date` qualifier when it has one, else its document's `published`
 metadata, else unknown. Dates keep their precision: `2024` covers the whole year, `2024-11` the month,
-`2024-11-19` (or a longer ISO date-time) the day. When relations carry several evidence records, this is the
-function to adapt: each record would become a statement of its own.
+`2024-11-19` (or a longer ISO date-time) the day. A relation with several evidence records (reports from
+several documents) is a statement per record, each with its own document, date and quote.
 """
 
 from __future__ import annotations
@@ -86,6 +86,9 @@ def statements(graph: nx.MultiDiGraph, stances: Mapping[str, int]) -> list[State
                 sign = stances.get(attrs.get("type"))
                 if sign is None:
                     continue
+                if attrs.get("evidence_count", 1) > 1:  # a statement per report, as DNA codes each one
+                    out += _reports(actor, target, key, attrs, sign, published)
+                    continue
                 document = attrs.get("document")
                 when = parse_period(attrs["date"]) if "date" in attrs else None
                 if when is None:
@@ -93,4 +96,17 @@ def statements(graph: nx.MultiDiGraph, stances: Mapping[str, int]) -> list[State
                 quote, start = attrs.get("quote", ""), attrs.get("quote_start")
                 out.append(Statement(actor, target, attrs["type"], sign, document, when, key, quote, start))
     out.sort(key=lambda s: s.relation)
+    return out
+
+
+def _reports(actor: str, target: str, key: str, attrs: Mapping[str, Any], sign: int, published: Mapping) -> list:
+    """A relation's reports (graph.build's parallel `evidence_*` lists), each a statement with its own document,
+    date (the report's `date`, else its document's `published`), quote and offset."""
+    out = []
+    columns = (attrs["evidence_documents"], attrs["evidence_dates"], attrs["evidence_quotes"], attrs["evidence_starts"])
+    for document, day, quote, start in zip(*columns, strict=True):
+        when = parse_period(day) if day else None
+        if when is None:
+            when = published.get(document)
+        out.append(Statement(actor, target, attrs["type"], sign, document, when, key, quote, start))
     return out

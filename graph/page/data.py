@@ -165,10 +165,23 @@ class _Evidence:
 
     def records(self, attrs: Mapping[str, Any]) -> list[dict[str, Any]]:
         """A relation's records: its `evidence` list when it has one, else the single record on the relation."""
-        several = attrs.get("evidence")
+        several = _evidence_list(attrs)
         if isinstance(several, list) and several:
             return [self.record({**_relation_level(attrs), **e}) for e in several if isinstance(e, Mapping)]
         return [self.record(attrs)]
+
+
+def _evidence_list(attrs: Mapping[str, Any]) -> Any:
+    """A relation's `evidence` list, or, for a relation `graph.build` gave several reports, its first record (the
+    scalar evidence fields) and the others from the parallel `evidence_*` lists."""
+    documents = attrs.get("evidence_documents")
+    if "evidence" in attrs or not isinstance(documents, list) or len(documents) < 2:
+        return attrs.get("evidence")
+    fields = ("document", "quote", "quote_start", "quote_end", "attribution", "attributed_to", "confidence")
+    lists = ("documents", "quotes", "starts", "ends", "attributions", "attributed_to", "confidences")
+    columns = [attrs.get(f"evidence_{name}") or [] for name in lists]
+    rest = [{f: v for f, v in zip(fields, row, strict=True) if v != ""} for row in zip(*columns, strict=False)]
+    return [{f: attrs[f] for f in fields if f in attrs}, *rest[1:]]
 
 
 def _relation_level(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -282,7 +295,8 @@ def _attributions(graph: nx.MultiDiGraph) -> list[list[Any]]:
     """[attribution, how many relations carry it] for every attribution in the graph, sorted."""
     counts: Counter[str] = Counter()
     for _, _, attrs in graph.edges(data=True):
-        records = attrs.get("evidence") if isinstance(attrs.get("evidence"), list) else [attrs]
+        several = _evidence_list(attrs)
+        records = several if isinstance(several, list) and several else [attrs]
         counts.update({str(r.get("attribution", attrs.get("attribution")) or "report") for r in records})
     return [[a, counts[a]] for a in sorted(counts)]
 

@@ -25,6 +25,8 @@ VALUE_KINDS: dict[str, Kind] = {
     "number": "double",
     "boolean": "boolean",
     "strings": "json",
+    "integers": "json",
+    "numbers": "json",
     "json": "json",
 }
 
@@ -32,6 +34,15 @@ VALUE_KINDS: dict[str, Kind] = {
 def core(declared: Mapping[str, str]) -> dict[str, Kind]:
     """The export kinds of core fields as graph.schema declares them (CORE_GRAPH, CORE_NODE, CORE_EDGE)."""
     return {name: VALUE_KINDS[kind] for name, kind in declared.items()}
+
+
+# The core fields that are lists of one scalar kind, with that kind: formats with typed arrays (neo4j-admin CSV) use it.
+LIST_ITEMS: dict[str, Kind] = {"strings": "string", "integers": "long", "numbers": "double"}
+
+
+def arrays(declared: Mapping[str, str]) -> dict[str, Kind]:
+    """The core fields of `declared` that are lists of one scalar kind, with that kind."""
+    return {name: LIST_ITEMS[kind] for name, kind in declared.items() if kind in LIST_ITEMS}
 
 
 @dataclass(frozen=True)

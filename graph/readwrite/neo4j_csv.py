@@ -3,7 +3,9 @@
 `nodes.csv`: `id:ID`, `:LABEL` (the entity type), then one typed column per node attribute
 (`aliases:string[]`, `year:long`, …). `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the Cypher type),
 then one typed column per edge attribute (`id`, `confidence:double`, …). Arrays use `;` between items, so an
-item holding `;` is refused; an absent value is an empty cell. Quotes may span lines: import with
+item holding `;` is refused; the core lists of free text (`evidence_quotes`, `mention_quotes`, `conflicts`) are
+one JSON text cell instead, and the offsets and confidences of every report typed arrays (`evidence_starts:long[]`).
+An absent value is an empty cell. Quotes may span lines: import with
 `--multiline-fields=true`.
 
 Text cells a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or CR) get a leading `'`
@@ -22,11 +24,22 @@ import networkx as nx
 
 from .._atomic import atomic_open
 from .._spreadsheet import Guard, csv_row
-from ..schema import Schema
+from ..schema import CORE_EDGE, CORE_NODE, Schema
 from . import _order
-from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
+from ._fields import (
+    ExportError,
+    Fields,
+    Kind,
+    arrays,
+    fields_for,
+    json_text,
+    to_text,
+    undeclared,
+)
 
 ARRAY_DELIMITER = ";"
+# Core lists of free text (quotes, conflict descriptions), which may hold the array delimiter: one JSON text cell.
+TEXT_LISTS = frozenset({"evidence_quotes", "mention_quotes", "conflicts"})
 NODES, RELATIONSHIPS = "nodes.csv", "relationships.csv"
 CSV_TYPES: dict[Kind, str] = {
     "string": "",
@@ -57,40 +70,64 @@ def write(
 
 def write_nodes(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    f.write(csv_row(["id:ID", ":LABEL", *_header(fields.node)]))
+    f.write(csv_row(["id:ID", ":LABEL", *_header(fields.node, arrays(CORE_NODE))]))
     for node, attrs in _order.nodes(graph):
-        cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard)
+        cells = _cells(attrs, fields.node, f"node {node!r}", fields.declared, guard, arrays(CORE_NODE))
         f.write(csv_row([guard(str(node)), guard(str(attrs.get("type", ""))), *cells]))
 
 
 def write_relationships(graph: nx.MultiDiGraph, fields: Fields, f: IO[str], guard: Guard | None = None) -> None:
     guard = guard or Guard()
-    f.write(csv_row([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge)]))
+    f.write(csv_row([":START_ID", ":END_ID", ":TYPE", *_header(fields.edge, arrays(CORE_EDGE))]))
     for key, source, target, attrs in _order.edges(graph):
         rel_type = attrs.get("cypher_type") or str(attrs.get("type", "RELATED")).replace("-", "_").upper()
-        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard)
+        cells = _cells(attrs, fields.edge, f"edge {key!r}", fields.declared, guard, arrays(CORE_EDGE))
         f.write(csv_row([guard(str(source)), guard(str(target)), guard(rel_type), *cells]))
 
 
-def _header(kinds: Mapping[str, Kind]) -> list[str]:
-    return [name + CSV_TYPES[kind] for name, kind in kinds.items()]
+def _header(kinds: Mapping[str, Kind], arrays: Mapping[str, Kind]) -> list[str]:
+    """Typed column names; a core list of numbers is a typed array (`evidence_starts:long[]`)."""
+    return [
+        name + (_array_type(name, arrays.get(name)) if kind == "json" else CSV_TYPES[kind])
+        for name, kind in kinds.items()
+    ]
 
 
-def _cells(attrs: Mapping[str, Any], kinds: Mapping[str, Kind], where: str, declared: bool, guard: Guard) -> list[str]:
+def _array_type(name: str, item: Kind | None) -> str:
+    if name in TEXT_LISTS:
+        return CSV_TYPES["string"]
+    return f"{CSV_TYPES[item]}[]" if item in ("long", "double") else CSV_TYPES["json"]
+
+
+def _cells(
+    attrs: Mapping[str, Any],
+    kinds: Mapping[str, Kind],
+    where: str,
+    declared: bool,
+    guard: Guard,
+    arrays: Mapping[str, Kind] | None = None,
+) -> list[str]:
     for name in attrs:
         if name not in kinds and attrs[name] is not None:
             raise undeclared(where, name) if declared else ExportError(f"{where}: attribute {name!r} has no type")
     try:
-        return [_guarded(_cell(attrs.get(name), kind, name), kind, guard) for name, kind in kinds.items()]
+        return [
+            _guarded(_cell(attrs.get(name), kind, name, (arrays or {}).get(name)), kind, guard)
+            for name, kind in kinds.items()
+        ]
     except ExportError as err:
         raise ExportError(f"{where}: {err}") from None
 
 
-def _cell(value: Any, kind: Kind, name: str) -> str:
+def _cell(value: Any, kind: Kind, name: str, item: Kind | None = None) -> str:
     if value is None:
         return ""
     if kind != "json":
         return to_text(value, kind)
+    if item is not None and name in TEXT_LISTS:
+        return json_text(value)
+    if item in ("long", "double") and isinstance(value, list | tuple):
+        return ARRAY_DELIMITER.join(to_text(v, item) for v in value)
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
         raise ExportError(f"attribute {name!r} is {value!r}, not a list of strings")
     return ARRAY_DELIMITER.join(_item(item, name) for item in value)

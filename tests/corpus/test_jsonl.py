@@ -44,8 +44,8 @@ def test_documents_and_annotations_load_from_json_lines(tmp_path: Path) -> None:
         "relations": [{"type": "opposes", "source": "gop", "target": "ord", "quote": 'The party "opposes" it.'}],
     }
     g = load_graph(bulk_seeds(tmp_path, [ENTITIES, second]))
-    assert sorted(g.edges(keys=True)) == [("gop", "ord", "d2:gop:opposes:ord"), ("lapd", "ord", "d1:lapd:supports:ord")]
-    assert g.edges["gop", "ord", "d2:gop:opposes:ord"]["quote"] == "The party \u201copposes\u201d it."
+    assert sorted(g.edges(keys=True)) == [("gop", "ord", "gop:opposes:ord"), ("lapd", "ord", "lapd:supports:ord")]
+    assert g.edges["gop", "ord", "gop:opposes:ord"]["quote"] == "The party \u201copposes\u201d it."
     assert g.graph["documents"]["d2"]["path"] == "docs.jsonl"
 
 

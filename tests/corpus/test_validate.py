@@ -39,12 +39,12 @@ CASES = {
         "# again",
         "duplicate entity id 'lapd'",
     ),
-    "duplicate relation id": (
+    "duplicate relation id": (  # the same id for another relation (the same one would be another report of it)
         ANNOTATIONS,
         "  - id: gop-opposes-sanctuary-cities\n",
-        "  - id: gop-opposes-ordinance  # again\n",
+        "  - id: trump-opposes-los-angeles  # again\n",
         "# again",
-        "duplicate relation id 'gop-opposes-ordinance'",
+        "duplicate relation id 'trump-opposes-los-angeles'",
     ),
     "missing required qualifier": (
         ANNOTATIONS,

@@ -37,7 +37,7 @@ def test_the_public_names_are_exactly_the_lazy_table() -> None:
 def test_query_by_name_returns_columns_rows_and_records() -> None:
     result = query("stance-matrix", seeds=SEEDS)
     assert isinstance(result, QueryResult)
-    assert result.columns == ["source", "stance", "target", "evidence"]
+    assert result.columns == ["source", "stance", "target", "relations", "evidence", "documents"]
     assert len(result) == len(result.rows) == 5
     first = result.records()[0]
     assert first == dict(zip(result.columns, result.rows[0], strict=True))
@@ -73,8 +73,8 @@ def test_query_finds_the_project_from_the_working_folder(tmp_path: Path, monkeyp
 
 def test_to_pandas_gives_a_dataframe_with_the_columns() -> None:
     frame = query("stance-matrix", seeds=SEEDS).to_pandas()
-    assert list(frame.columns) == ["source", "stance", "target", "evidence"]
-    assert frame.shape == (5, 4)
+    assert list(frame.columns) == ["source", "stance", "target", "relations", "evidence", "documents"]
+    assert frame.shape == (5, 6)
     assert frame.iloc[0]["source"] == "Bob Blumenfield"
 
 

@@ -116,7 +116,7 @@ def test_init_then_build_and_query_from_inside_the_project(cli, tmp_path: Path, 
     assert (tmp_path / "la" / "build" / "graph.html").is_file()
     answer = cli("query", "stance-matrix", "--format", "json")
     assert answer.exit_code == 0, answer.stderr
-    assert json.loads(answer.stdout)["columns"] == ["source", "stance", "target", "evidence"]
+    assert json.loads(answer.stdout)["columns"] == ["source", "stance", "target", "relations", "evidence", "documents"]
 
 
 def test_a_project_query_overrides_the_shipped_one_on_the_command_line(cli, tmp_path: Path, monkeypatch) -> None:

@@ -86,4 +86,4 @@ def test_the_python_api_from_the_installed_wheel(installed, tmp_path: Path) -> N
     run("actorgraph", "init", "la", cwd=tmp_path, env=env)
     code = "import graph; r = graph.query('stance-matrix'); print(r.columns, len(r))"
     done = run("python", "-c", code, cwd=tmp_path / "la", env=env)
-    assert done.stdout.strip() == "['source', 'stance', 'target', 'evidence'] 5"
+    assert done.stdout.strip() == "['source', 'stance', 'target', 'relations', 'evidence', 'documents'] 5"

@@ -65,13 +65,19 @@ class EmbeddedEngine:
 
     @classmethod
     def stored(
-        cls, folder: Path, seeds: Path, schema_path: Path, build: Callable[[], tuple[nx.MultiDiGraph, Schema]]
+        cls,
+        folder: Path,
+        seeds: Path,
+        schema_path: Path,
+        build: Callable[[], tuple[nx.MultiDiGraph, Schema]],
+        as_of: str | None = None,
     ) -> EmbeddedEngine:
         """The database under `folder` for these inputs: opened directly when their fingerprint is remembered,
-        else `build()` (which loads and checks the seeds) makes it, and the fingerprint is remembered."""
+        else `build()` (which loads and checks the seeds) makes it, and the fingerprint is remembered. `as_of`, the
+        day `build()` filters the corpus by, is part of the fingerprint."""
         from graph.cypher.engines import store
 
-        key = store.fingerprint(seeds, schema_path, ladybug.__version__)
+        key = store.fingerprint(seeds, schema_path, f"{ladybug.__version__} as of {as_of}")
         if key and (hit := store.recall(folder, key)):
             try:
                 return cls(ladybug.Database(str(hit[0]), read_only=True), hit[1])

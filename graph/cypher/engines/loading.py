@@ -30,6 +30,8 @@ DDL_TYPE = {
     "number": "DOUBLE",
     "boolean": "BOOL",
     "strings": "STRING[]",
+    "integers": "INT64[]",
+    "numbers": "DOUBLE[]",
 }
 
 
@@ -47,7 +49,7 @@ def graph_info(graph: nx.MultiDiGraph, schema: Schema) -> Any:
         types=frozenset(schema.cypher_type(r) for r in schema.relation_types),
         properties=frozenset(c for t in tables for c in t.columns),
         looped=frozenset(looped),
-        lists=frozenset(c for t in tables for c, kind in t.columns.items() if kind == "strings"),
+        lists=frozenset(c for t in tables for c, kind in t.columns.items() if kind in cols.LIST_KINDS),
     )
 
 

@@ -34,7 +34,12 @@ def arrow_types() -> dict[str, pa.DataType]:
         "number": pa.float64(),
         "boolean": pa.bool_(),
         "strings": pa.list_(pa.string()),
+        "integers": pa.list_(pa.int64()),
+        "numbers": pa.list_(pa.float64()),
     }
+
+
+LIST_KINDS = frozenset({"strings", "integers", "numbers"})  # the column kinds that hold lists
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,15 @@ def test_a_damaged_or_hostile_index_is_ignored(seeds_copy, tmp_path, loads) -> N
     assert run(seeds_copy, folder).exit_code == 0
     assert len(loads) == 3
     assert json.loads(index.read_text())  # remembered again
+
+
+def test_an_as_of_answer_never_comes_from_a_store_made_without_it(seeds_copy, tmp_path) -> None:
+    folder = tmp_path / "store"
+    full = run(seeds_copy, folder)
+    early = CliRunner().invoke(
+        app, ["query", QUERY, "--store", str(folder), "--seeds", str(seeds_copy), "-f", "json", "--as-of", "2000"]
+    )
+    again = run(seeds_copy, folder)
+    assert full.exit_code == early.exit_code == again.exit_code == 0, early.output
+    assert json.loads(full.stdout)["rows"] and json.loads(early.stdout)["rows"] == []
+    assert again.stdout == full.stdout

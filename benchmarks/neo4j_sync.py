@@ -136,7 +136,7 @@ def warm_up(driver: neo4j.Driver, db: str, schema, batch: int, graph: nx.MultiDi
     else:
         keys = sorted(graph.edges(keys=True), key=lambda e: e[2])[:WARM_UP]
         small = nx.MultiDiGraph(graph.edge_subgraph(keys))
-    nodes, rels = node_records(small, schema, DATASET), rel_records(small, schema, DATASET)
+    nodes, rels = node_records(small, schema), rel_records(small, schema)
     sync(driver, db, small, schema, DATASET, batch_size=batch)
     sync(driver, db, small, schema, DATASET, batch_size=batch)
     raw_create(driver, db, nodes, rels, batch)
@@ -159,7 +159,7 @@ def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: st
     seeds_graph = build_graph(load_corpus(REPO / "seeds"))  # so the shipped queries about the seeds find rows
     graph.add_nodes_from(seeds_graph.nodes(data=True))
     graph.add_edges_from(seeds_graph.edges(keys=True, data=True))
-    nodes, rels = node_records(graph, corpus.schema, DATASET), rel_records(graph, corpus.schema, DATASET)
+    nodes, rels = node_records(graph, corpus.schema), rel_records(graph, corpus.schema)
     subset = rels[:naive]
     wanted = {x for r in subset for x in (r.source, r.target)}
     subset_nodes = [n for n in nodes if n.id in wanted]

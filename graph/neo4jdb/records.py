@@ -1,10 +1,10 @@
 """The graph as Neo4j records: labels, types and property names checked against the schema, a content hash each.
 
-A node becomes `(:Entity:<entity type> {dataset, id, sync_hash, …attrs})`; an edge becomes
-`-[:<cypher type> {dataset, id, sync_hash, …attrs}]->` between two nodes of the same dataset; the graph's
-own attributes are JSON on one `(:ActorgraphDataset {dataset, graph_json})` node, which also carries
-`syncing: true` while a sync writes the dataset (and after one stopped part-way): `pull` and the neo4j engine
-refuse an incomplete dataset until a sync finishes it.
+A node becomes `(:<entity type> {id, …attrs})`; an edge becomes `-[:<cypher type> {id, …attrs}]->`: exactly
+what the build holds, nothing of the sync's own (no nulls: Neo4j stores none). The hash of a record covers its
+label (or type and endpoints) and its properties; `digest` computes the same hash from what Neo4j returns for a
+stored node or relationship, so a sync compares without storing hashes. The dataset's name, graph attributes and
+"syncing" mark live in the name of one index (see `layout`), not in nodes.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import networkx as nx
 
 from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
 
-ENTITY = "Entity"  # the label every synced node carries, besides its entity type
-DATASET = "ActorgraphDataset"  # the label of the node holding a dataset's graph attributes
-RESERVED = ("dataset", "sync_hash")  # properties sync adds; attrs may not use them
+ENTITY = "Entity"  # the previous layout's label on every synced node (migrated away; not an entity type)
+DATASET = "ActorgraphDataset"  # the previous layout's dataset node label (migrated away; not an entity type)
+META_PROPERTY = "actorgraph_meta"  # the property of the (always empty) index whose name holds the metadata
+RESERVED = (META_PROPERTY,)  # attrs may not use it
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
-HASH_VERSION = "actorgraph-sync-1"
-INCOMPLETE_DATASETS = f"MATCH (d:{DATASET}) WHERE d.syncing = true RETURN collect(d.dataset) AS incomplete"
+HASH_VERSION = "actorgraph-sync-2"
 
 
 class SyncError(Exception):
@@ -37,11 +37,8 @@ class SyncError(Exception):
 class NodeRecord:
     id: str
     label: str
-    props: dict[str, Any]  # everything stored, including dataset, id and sync_hash
-
-    @property
-    def hash(self) -> str:
-        return self.props["sync_hash"]
+    props: dict[str, Any]  # everything stored: id and the attributes
+    hash: str  # `digest(props, [label])`
 
 
 @dataclass(frozen=True)
@@ -50,11 +47,10 @@ class RelRecord:
     type: str
     source: str
     target: str
-    props: dict[str, Any]
-
-    @property
-    def hash(self) -> str:
-        return self.props["sync_hash"]
+    props: dict[str, Any]  # everything stored: the attributes and id
+    hash: str  # `digest(props, [type, source, target])`
+    source_label: str = ""  # the endpoints' entity types (their labels)
+    target_label: str = ""
 
 
 def quoted(name: str) -> str:
@@ -70,7 +66,7 @@ def check_dataset(name: str) -> str:
     return name
 
 
-def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[NodeRecord]:
+def node_records(graph: nx.MultiDiGraph, schema: Schema) -> list[NodeRecord]:
     """Every node, in id order, labelled by its schema entity type."""
     labels = set(schema.entity_types)
     for reserved in (ENTITY, DATASET):
@@ -83,15 +79,16 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
         if label not in labels:
             raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
         quoted(label)
-        props = {"id": node, **_storable(f"node {node!r}", attrs, fields[label])}
-        records.append(NodeRecord(node, label, _hashed(props, dataset, [label])))
+        props = _stored({"id": node, **_storable(f"node {node!r}", attrs, fields[label])})
+        records.append(NodeRecord(node, label, props, digest(props, [label])))
     return records
 
 
-def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[RelRecord]:
+def rel_records(graph: nx.MultiDiGraph, schema: Schema) -> list[RelRecord]:
     """Every edge, in key order, typed by its schema Cypher type."""
     types = {schema.cypher_type(r) for r in schema.relation_types}
     fields = _named(EDGE_FIELDS | set(schema.qualifiers))
+    labels = graph.nodes(data="type")
     records = []
     edges = [
         (source, target, key, attrs)
@@ -107,8 +104,10 @@ def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[Re
         quoted(rtype)
         if attrs.get("id", key) != key:
             raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
-        props = {**_storable(f"relation {key!r}", attrs, fields), "id": key}
-        records.append(RelRecord(key, rtype, source, target, _hashed(props, dataset, [rtype, source, target])))
+        props = _stored({**_storable(f"relation {key!r}", attrs, fields), "id": key})
+        shape = [rtype, source, target]
+        ends = labels[source], labels[target]
+        records.append(RelRecord(key, rtype, source, target, props, digest(props, shape), *ends))
     return records
 
 
@@ -151,8 +150,15 @@ def _is_storable(value: Any) -> bool:
     return False
 
 
-def _hashed(props: dict[str, Any], dataset: str, shape: list[str]) -> dict[str, Any]:
-    """`props` plus `dataset` and a hash of the shape (labels or type and endpoints) and the properties."""
+def digest(props: dict[str, Any], shape: list[str]) -> str:
+    """A hash of the shape (labels, or type and endpoints) and the properties: equal only if both are, types of
+    values included (1, 1.0 and true differ; list order counts)."""
     canonical = _canonical([HASH_VERSION, shape, props])
-    digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
-    return {**props, "dataset": dataset, "sync_hash": digest}
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+def _stored(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties as Neo4j keeps them: a null is no property at all."""
+    if None in props.values():
+        return {k: v for k, v in props.items() if v is not None}
+    return props

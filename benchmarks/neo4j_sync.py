@@ -3,8 +3,9 @@ and the shipped queries' latency on Neo4j and on the embedded engine over the sa
 
     PYTHONPATH=. python benchmarks/neo4j_sync.py --relations 20000
 
-Uses NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (it writes only its own dataset and `:BenchRaw`/
-`:BenchNaive` nodes, and deletes them after), else starts the local harness (tests/support/neo4j_server.py).
+Uses NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (a disposable database: a database holds one dataset, so the
+benchmark empties it first, and writes its dataset and `:BenchRaw`/`:BenchNaive` nodes), else starts the local
+harness (tests/support/neo4j_server.py).
 Prints seconds and ratios measured in this one run:
   first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, hashes and constraints)
   naive one-MERGE-per-relation / sync, per relation (on a subset; what batching saves)
@@ -39,7 +40,7 @@ from graph.neo4jdb.records import node_records, rel_records  # noqa: E402
 from graph.neo4jdb.settings import Settings  # noqa: E402
 from graph.neo4jdb.sync import DEFAULT_BATCH, sync  # noqa: E402
 from graph.synth import SynthSpec, synthesize  # noqa: E402
-from tests.support.neo4j_data import drop_dataset  # noqa: E402
+from tests.support.neo4j_data import clear_database  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import queries  # noqa: E402
@@ -145,10 +146,8 @@ def warm_up(driver: neo4j.Driver, db: str, schema, batch: int, graph: nx.MultiDi
 
 
 def cleanup(driver: neo4j.Driver, db: str) -> None:
-    drop_dataset(driver, db, DATASET)
-    with driver.session(database=db) as session:
-        for label in ("BenchRaw", "BenchNaive"):
-            session.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS").consume()
+    """The database emptied: the dataset, its constraints and mark, and the `:BenchRaw`/`:BenchNaive` nodes."""
+    clear_database(driver, db)
 
 
 def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: str | None = None) -> dict:
@@ -176,6 +175,7 @@ def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: st
         driver = connect(settings)
         db = settings.database
         try:
+            cleanup(driver, db)
             warm_up(driver, db, corpus.schema, batch, graph)
             out["neo4j"] = driver.get_server_info().agent
             out["first"] = timed(

@@ -151,15 +151,9 @@ def state_of(driver: neo4j.Driver, database: str) -> State:
 
 
 def check_readable(state: State, database: str, dataset: str | None = None) -> Mark | None:
-    """Refuse (`SyncError`) a database a reader must not take for a finished dataset: the previous layout, or an
-    incomplete dataset; with `dataset`, also one that does not hold it. Returns that dataset's mark."""
-    if state.old_layout:
-        names = state.old_datasets or ("default",)
-        raise SyncError(
-            f"Neo4j database {database!r} holds {named(list(names))} in actorgraph's previous layout (an Entity "
-            f"label, dataset and sync_hash properties on every node), which queries would see: run "
-            f"`actorgraph sync --dataset {names[0]}` to migrate it"
-        )
+    """Refuse (`SyncError`) a database a reader must not take for a finished dataset: an incomplete dataset (a sync
+    migrating the previous layout included), or the previous layout; with `dataset`, also one that does not hold
+    it. Returns that dataset's mark."""
     if state.incomplete:
         names = sorted({m.dataset for m in state.marks})
         if dataset is None:
@@ -167,6 +161,13 @@ def check_readable(state: State, database: str, dataset: str | None = None) -> M
         raise SyncError(
             f"dataset {', '.join(repr(d) for d in names)} is incomplete (a sync is writing it, or one stopped "
             f"part-way), so it is not pulled: re-run `actorgraph sync --dataset {names[0]}` to finish it"
+        )
+    if state.old_layout:
+        names = state.old_datasets or ("default",)
+        raise SyncError(
+            f"Neo4j database {database!r} holds {named(list(names))} in actorgraph's previous layout (an Entity "
+            f"label, dataset and sync_hash properties on every node), which queries would see: run "
+            f"`actorgraph sync --dataset {names[0]}` to migrate it"
         )
     if dataset is None:
         return None

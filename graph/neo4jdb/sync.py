@@ -42,6 +42,16 @@ from .records import (
 )
 
 DEFAULT_BATCH = 2000
+# Two syncs creating one index or constraint at once: one commits, the other fails with one of these (the driver
+# does not retry them); run again, its `IF NOT EXISTS` finds the rule and does nothing.
+SCHEMA_RACES = frozenset(
+    (
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    )
+)
+SCHEMA_RACE_RETRIES = 3
 COUNTERS = (
     "nodes_created",
     "nodes_deleted",
@@ -147,7 +157,8 @@ def sync(
     """Make `database` hold `graph` as `dataset`; `progress(total)` returns a callback advanced per item.
 
     A database holding another dataset is refused with `SyncError`, unless `replace`: then everything in the
-    database is deleted first (nodes of labels the graph does not use are otherwise left alone). Every call to
+    database is deleted first (as it is when it holds only nodes actorgraph did not write; else nodes of labels
+    the graph does not use are left alone). Every call to
     Neo4j runs through `guard` (the command gives it a deadline: `connect.bounded`); `timeout` is the server-side
     limit of each write transaction, in seconds.
     """
@@ -190,9 +201,9 @@ def _replaced(state: State, database: str, dataset: str, replace: bool) -> list[
     """What `replace` deletes before `dataset` is written, in words (empty: nothing); another dataset is refused
     unless `replace`."""
     others = [d for d in state.datasets if d != dataset]
-    if replace:
-        held = state.nodes or state.marks or state.node_constraints or state.rel_constraints or state.old_layout
-        return ([f"dataset {d!r}" for d in others] or ["what it held"]) if held else []
+    if replace:  # a database that holds `dataset` (in either layout) is synced as it is: no need to start over
+        foreign = state.nodes and not state.marks and not state.old_layout
+        return [f"dataset {d!r}" for d in others] or (["nodes actorgraph did not write"] if foreign else [])
     if others:
         them = "it" if len(others) == 1 else "them"
         raise SyncError(
@@ -487,7 +498,7 @@ class _Writer:
             "MATCH ()-[r]->() WHERE r.dataset IS NOT NULL OR r.sync_hash IS NOT NULL RETURN collect(elementId(r))"
         )
         self.write("UNWIND $rows AS e MATCH ()-[r]->() WHERE elementId(r) = e REMOVE r.dataset, r.sync_hash", rels)
-        self._transaction(f"MATCH (d:{DATASET}) DETACH DELETE d", {})
+        self._count(self._transaction(f"MATCH (d:{DATASET}) DETACH DELETE d", {}))
 
     def _drop_constraints(self, names: Sequence[str]) -> None:
         if not names:
@@ -534,8 +545,14 @@ class _Writer:
         unit = neo4j.unit_of_work(timeout=self.timeout)(work)
 
         def in_session() -> T:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_write(unit)
+            for attempt in range(SCHEMA_RACE_RETRIES + 1):
+                try:
+                    with self.driver.session(database=self.database) as session:
+                        return session.execute_write(unit)
+                except neo4j.exceptions.ClientError as error:  # another sync created the same index or constraint
+                    if error.code not in SCHEMA_RACES or attempt == SCHEMA_RACE_RETRIES:
+                        raise
+            raise AssertionError("unreachable")
 
         return self.guard(in_session)
 

@@ -158,6 +158,7 @@ def test_replace_deletes_the_old_dataset_its_constraints_and_writes_the_new_one(
     constraints = neo4j_driver.execute_query("SHOW CONSTRAINTS YIELD labelsOrTypes", database_=neo4j_settings.database)
     assert "PoliticalParty" not in {r[0][0] for r in constraints[0]}
     assert run(smaller, "another").written == 0
+    assert run(smaller, "another", replace=True).written == 0  # it holds that dataset: nothing to replace
 
 
 def test_a_label_no_node_has_any_more_loses_its_constraint_and_leaves_db_labels(run, db, seed_graph, dataset):

@@ -34,9 +34,7 @@ def write_old_layout(driver: neo4j.Driver, database: str, graph: nx.MultiDiGraph
     def run(query: str, **params: object) -> None:
         driver.execute_query(query, params, database_=database)
 
-    run(
-        f"CREATE CONSTRAINT actorgraph_entity_key IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE (n.dataset, n.id) IS UNIQUE"
-    )
+    run(f"CREATE CONSTRAINT actorgraph_entity_key IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE (n.dataset, n.id) IS UNIQUE")
     run(f"CREATE CONSTRAINT actorgraph_dataset_key IF NOT EXISTS FOR (d:{DATASET}) REQUIRE d.dataset IS UNIQUE")
     for rtype in sorted({t for *_, t in graph.edges(data="cypher_type")}):
         run(

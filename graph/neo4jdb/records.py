@@ -1,10 +1,10 @@
 """The graph as Neo4j records: labels, types and property names checked against the schema, a content hash each.
 
 A node becomes `(:<entity type> {id, …attrs})`; an edge becomes `-[:<cypher type> {id, …attrs}]->`: exactly
-what the build holds, nothing of the sync's own (no nulls: Neo4j stores none). The hash of a record covers its
-label (or type and endpoints) and its properties; `digest` computes the same hash from what Neo4j returns for a
-stored node or relationship, so a sync compares without storing hashes. The dataset's name, graph attributes and
-"syncing" mark live in the name of one index (see `layout`), not in nodes.
+what the build holds, nothing of the sync's own (a null attribute is refused: Neo4j stores none). The hash of
+a record covers its label (or type and endpoints) and its properties; `digest` computes the same hash from
+what Neo4j returns for a stored node or relationship, so a sync compares without storing hashes. The
+dataset's name, graph attributes and "syncing" mark live in the name of one index (see `layout`), not in nodes.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema) -> list[NodeRecord]:
         if label not in labels:
             raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
         quoted(label)
-        props = _stored({"id": node, **_storable(f"node {node!r}", attrs, fields[label])})
+        props = {"id": node, **_storable(f"node {node!r}", attrs, fields[label])}
         records.append(NodeRecord(node, label, props, digest(props, [label])))
     return records
 
@@ -104,7 +104,7 @@ def rel_records(graph: nx.MultiDiGraph, schema: Schema) -> list[RelRecord]:
         quoted(rtype)
         if attrs.get("id", key) != key:
             raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
-        props = _stored({**_storable(f"relation {key!r}", attrs, fields), "id": key})
+        props = {**_storable(f"relation {key!r}", attrs, fields), "id": key}
         shape = [rtype, source, target]
         ends = labels[source], labels[target]
         records.append(RelRecord(key, rtype, source, target, props, digest(props, shape), *ends))
@@ -155,10 +155,3 @@ def digest(props: dict[str, Any], shape: list[str]) -> str:
     values included (1, 1.0 and true differ; list order counts)."""
     canonical = _canonical([HASH_VERSION, shape, props])
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
-
-
-def _stored(props: dict[str, Any]) -> dict[str, Any]:
-    """The properties as Neo4j keeps them: a null is no property at all."""
-    if None in props.values():
-        return {k: v for k, v in props.items() if v is not None}
-    return props

@@ -7,9 +7,9 @@ Uses NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (a disposable database: a da
 benchmark empties it first, and writes its dataset and `:BenchRaw`/`:BenchNaive` nodes), else starts the local
 harness (tests/support/neo4j_server.py).
 Prints seconds and ratios measured in this one run:
-  first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, hashes and constraints)
+  first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, reading back and constraints)
   naive one-MERGE-per-relation / sync, per relation (on a subset; what batching saves)
-  re-sync with no change / first sync                (what the hashes save)
+  re-sync with no change / first sync                (what comparing with the read-back saves)
 The local harness gets BENCH_HEAP (default 1g) of heap, BENCH_PAGE_CACHE_MB (default 512) of page cache and
 the JVM's full JIT (the test harness stops at C1 for a faster start).
 """
@@ -89,7 +89,7 @@ def timed(label: str, fn) -> float:
 
 
 def raw_create(driver: neo4j.Driver, db: str, nodes, rels, batch: int) -> None:
-    """The same rows with UNWIND … CREATE: no MERGE, no hashes, no reading first (an index for the endpoints)."""
+    """The same rows with UNWIND … CREATE: no MERGE, no reading first (an index for the endpoints)."""
     driver.execute_query("CREATE INDEX bench_raw_id IF NOT EXISTS FOR (n:BenchRaw) ON (n.id)", database_=db)
     driver.execute_query("CALL db.awaitIndexes()", database_=db)
     node_rows = [{**n.props, "dataset": "raw"} for n in nodes]
@@ -99,7 +99,8 @@ def raw_create(driver: neo4j.Driver, db: str, nodes, rels, batch: int) -> None:
         )
     by_type: dict[str, list[dict]] = {}
     for r in rels:
-        by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, "p": {**r.props, "dataset": "raw"}})
+        props = {**r.props, "id": f"raw-{r.id}", "dataset": "raw"}  # ids of their own: rel ids are unique per type
+        by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, "p": props})
     for rtype, rows in by_type.items():
         for i in range(0, len(rows), batch):
             driver.execute_query(
@@ -123,8 +124,8 @@ def naive_merge(driver: neo4j.Driver, db: str, nodes, rels) -> None:
             f"MERGE (a)-[x:`{r.type}` {{id: $id}}]->(b) SET x += $props",
             s=r.source,
             t=r.target,
-            id=r.id,
-            props={**r.props, "dataset": "naive"},
+            id=f"naive-{r.id}",
+            props={**r.props, "id": f"naive-{r.id}", "dataset": "naive"},
             database_=db,
         )
 
@@ -179,7 +180,7 @@ def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: st
             warm_up(driver, db, corpus.schema, batch, graph)
             out["neo4j"] = driver.get_server_info().agent
             out["first"] = timed(
-                "first sync (MERGE, hashes, constraints)",
+                "first sync (MERGE, read-back, constraints)",
                 lambda: sync(driver, db, graph, corpus.schema, DATASET, batch_size=batch),
             )
             report = None

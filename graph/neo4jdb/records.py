@@ -1,15 +1,13 @@
-"""The graph as Neo4j records: labels, types and property names checked against the schema, a content hash each.
+"""The graph as Neo4j records: labels, types and property names checked against the schema.
 
 A node becomes `(:<entity type> {id, …attrs})`; an edge becomes `-[:<cypher type> {id, …attrs}]->`: exactly
-what the build holds, nothing of the sync's own (a null attribute is refused: Neo4j stores none). The hash of
-a record covers its label (or type and endpoints) and its properties; `digest` computes the same hash from
-what Neo4j returns for a stored node or relationship, so a sync compares without storing hashes. The
-dataset's name, graph attributes and "syncing" mark live in the name of one index (see `layout`), not in nodes.
+what the build holds, nothing of the sync's own (a null attribute is refused: Neo4j stores none). A sync reads
+back what is stored and compares it with the records by `same` (value types included), so it stores no hashes.
+The dataset's name, graph attributes and "syncing" mark live in the name of one index (see `layout`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -26,7 +24,6 @@ META_PROPERTY = "actorgraph_meta"  # the property of the (always empty) index wh
 RESERVED = (META_PROPERTY,)  # attrs may not use it
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
-HASH_VERSION = "actorgraph-sync-2"
 
 
 class SyncError(Exception):
@@ -38,7 +35,6 @@ class NodeRecord:
     id: str
     label: str
     props: dict[str, Any]  # everything stored: id and the attributes
-    hash: str  # `digest(props, [label])`
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,6 @@ class RelRecord:
     source: str
     target: str
     props: dict[str, Any]  # everything stored: the attributes and id
-    hash: str  # `digest(props, [type, source, target])`
     source_label: str = ""  # the endpoints' entity types (their labels)
     target_label: str = ""
 
@@ -80,7 +75,7 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema) -> list[NodeRecord]:
             raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
         quoted(label)
         props = {"id": node, **_storable(f"node {node!r}", attrs, fields[label])}
-        records.append(NodeRecord(node, label, props, digest(props, [label])))
+        records.append(NodeRecord(node, label, props))
     return records
 
 
@@ -105,9 +100,7 @@ def rel_records(graph: nx.MultiDiGraph, schema: Schema) -> list[RelRecord]:
         if attrs.get("id", key) != key:
             raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
         props = {**_storable(f"relation {key!r}", attrs, fields), "id": key}
-        shape = [rtype, source, target]
-        ends = labels[source], labels[target]
-        records.append(RelRecord(key, rtype, source, target, props, digest(props, shape), *ends))
+        records.append(RelRecord(key, rtype, source, target, props, labels[source], labels[target]))
     return records
 
 
@@ -118,7 +111,6 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
 
 _SCALARS = frozenset((str, bool, int, float))
 _RESERVED = frozenset(RESERVED)
-_canonical = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # as json.dumps(…, same options)
 
 
 def _named(names: set[str] | frozenset[str]) -> frozenset[str]:
@@ -150,8 +142,15 @@ def _is_storable(value: Any) -> bool:
     return False
 
 
-def digest(props: dict[str, Any], shape: list[str]) -> str:
-    """A hash of the shape (labels, or type and endpoints) and the properties: equal only if both are, types of
-    values included (1, 1.0 and true differ; list order counts)."""
-    canonical = _canonical([HASH_VERSION, shape, props])
-    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+def same(stored: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Whether stored properties are the wanted ones exactly: equal, and of the same types (Python's `==` takes 1,
+    1.0 and True for one value; Neo4j keeps them apart), lists element by element."""
+    if stored != wanted:
+        return False
+    for key, value in stored.items():
+        other = wanted[key]
+        if type(value) is not type(other):
+            return False
+        if type(value) is list and any(type(a) is not type(b) for a, b in zip(value, other, strict=True)):
+            return False
+    return True

@@ -3,12 +3,13 @@ and the shipped queries' latency on Neo4j and on the embedded engine over the sa
 
     PYTHONPATH=. python benchmarks/neo4j_sync.py --relations 20000
 
-Uses NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (it writes only its own dataset and `:BenchRaw`/
-`:BenchNaive` nodes, and deletes them after), else starts the local harness (tests/support/neo4j_server.py).
+Uses NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (a disposable database: a database holds one dataset, so the
+benchmark empties it first, and writes its dataset and `:BenchRaw`/`:BenchNaive` nodes), else starts the local
+harness (tests/support/neo4j_server.py).
 Prints seconds and ratios measured in this one run:
-  first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, hashes and constraints)
+  first sync / raw UNWIND…CREATE of the same rows  (the price of MERGE, reading back and constraints)
   naive one-MERGE-per-relation / sync, per relation (on a subset; what batching saves)
-  re-sync with no change / first sync                (what the hashes save)
+  re-sync with no change / first sync                (what comparing with the read-back saves)
 The local harness gets BENCH_HEAP (default 1g) of heap, BENCH_PAGE_CACHE_MB (default 512) of page cache and
 the JVM's full JIT (the test harness stops at C1 for a faster start).
 """
@@ -39,7 +40,7 @@ from graph.neo4j.connect import connect  # noqa: E402
 from graph.neo4j.records import node_records, rel_records  # noqa: E402
 from graph.neo4j.settings import Settings  # noqa: E402
 from graph.neo4j.sync import DEFAULT_BATCH, sync  # noqa: E402
-from tests.support.neo4j_data import drop_dataset  # noqa: E402
+from tests.support.neo4j_data import clear_database  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import queries  # noqa: E402
@@ -88,7 +89,7 @@ def timed(label: str, fn) -> float:
 
 
 def raw_create(driver: neo4j.Driver, db: str, nodes, rels, batch: int) -> None:
-    """The same rows with UNWIND … CREATE: no MERGE, no hashes, no reading first (an index for the endpoints)."""
+    """The same rows with UNWIND … CREATE: no MERGE, no reading first (an index for the endpoints)."""
     driver.execute_query("CREATE INDEX bench_raw_id IF NOT EXISTS FOR (n:BenchRaw) ON (n.id)", database_=db)
     driver.execute_query("CALL db.awaitIndexes()", database_=db)
     node_rows = [{**n.props, "dataset": "raw"} for n in nodes]
@@ -98,7 +99,8 @@ def raw_create(driver: neo4j.Driver, db: str, nodes, rels, batch: int) -> None:
         )
     by_type: dict[str, list[dict]] = {}
     for r in rels:
-        by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, "p": {**r.props, "dataset": "raw"}})
+        props = {**r.props, "id": f"raw-{r.id}", "dataset": "raw"}  # ids of their own: rel ids are unique per type
+        by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, "p": props})
     for rtype, rows in by_type.items():
         for i in range(0, len(rows), batch):
             driver.execute_query(
@@ -122,8 +124,8 @@ def naive_merge(driver: neo4j.Driver, db: str, nodes, rels) -> None:
             f"MERGE (a)-[x:`{r.type}` {{id: $id}}]->(b) SET x += $props",
             s=r.source,
             t=r.target,
-            id=r.id,
-            props={**r.props, "dataset": "naive"},
+            id=f"naive-{r.id}",
+            props={**r.props, "id": f"naive-{r.id}", "dataset": "naive"},
             database_=db,
         )
 
@@ -136,7 +138,7 @@ def warm_up(driver: neo4j.Driver, db: str, schema, batch: int, graph: nx.MultiDi
     else:
         keys = sorted(graph.edges(keys=True), key=lambda e: e[2])[:WARM_UP]
         small = nx.MultiDiGraph(graph.edge_subgraph(keys))
-    nodes, rels = node_records(small, schema, DATASET), rel_records(small, schema, DATASET)
+    nodes, rels = node_records(small, schema), rel_records(small, schema)
     sync(driver, db, small, schema, DATASET, batch_size=batch)
     sync(driver, db, small, schema, DATASET, batch_size=batch)
     raw_create(driver, db, nodes, rels, batch)
@@ -145,10 +147,8 @@ def warm_up(driver: neo4j.Driver, db: str, schema, batch: int, graph: nx.MultiDi
 
 
 def cleanup(driver: neo4j.Driver, db: str) -> None:
-    drop_dataset(driver, db, DATASET)
-    with driver.session(database=db) as session:
-        for label in ("BenchRaw", "BenchNaive"):
-            session.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS").consume()
+    """The database emptied: the dataset, its constraints and mark, and the `:BenchRaw`/`:BenchNaive` nodes."""
+    clear_database(driver, db)
 
 
 def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: str | None = None) -> dict:
@@ -159,7 +159,7 @@ def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: st
     seeds_graph = build_graph(load_corpus(REPO / "seeds"))  # so the shipped queries about the seeds find rows
     graph.add_nodes_from(seeds_graph.nodes(data=True))
     graph.add_edges_from(seeds_graph.edges(keys=True, data=True))
-    nodes, rels = node_records(graph, corpus.schema, DATASET), rel_records(graph, corpus.schema, DATASET)
+    nodes, rels = node_records(graph, corpus.schema), rel_records(graph, corpus.schema)
     subset = rels[:naive]
     wanted = {x for r in subset for x in (r.source, r.target)}
     subset_nodes = [n for n in nodes if n.id in wanted]
@@ -176,10 +176,11 @@ def measure(seeds: Path, naive: int = 1000, batch: int = DEFAULT_BATCH, heap: st
         driver = connect(settings)
         db = settings.database
         try:
+            cleanup(driver, db)
             warm_up(driver, db, corpus.schema, batch, graph)
             out["neo4j"] = driver.get_server_info().agent
             out["first"] = timed(
-                "first sync (MERGE, hashes, constraints)",
+                "first sync (MERGE, read-back, constraints)",
                 lambda: sync(driver, db, graph, corpus.schema, DATASET, batch_size=batch),
             )
             report = None

@@ -393,6 +393,12 @@ def sync(
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 2000,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Delete what the database holds (another dataset, other nodes) first: one dataset each."
+        ),
+    ] = False,
     uri: Uri = None,
     username: Username = None,
     password: Password = None,
@@ -400,11 +406,12 @@ def sync(
     timeout: Timeout = None,
     project: ProjectDir = None,
 ) -> None:
-    """Write the graph into Neo4j as one dataset; only what changed is written (a re-sync writes nothing)."""
+    """Write the graph into a Neo4j database as its one dataset; only what changed is written (a re-sync writes
+    nothing)."""
     from graph.cli import neo4j as command
 
     settings = _neo4j(uri, username, password, database, timeout)
-    command.sync(lambda: _corpus(seeds, schema, project), settings, dataset, prune, dry_run, batch_size)
+    command.sync(lambda: _corpus(seeds, schema, project), settings, dataset, prune, dry_run, batch_size, replace)
 
 
 @app.command(epilog="Example: actorgraph pull --dataset default --out build/neo4j-graph.json")

@@ -39,6 +39,7 @@ def sync(
     prune: bool,
     dry_run: bool,
     batch_size: int,
+    replace: bool = False,
 ) -> None:
     """Build the graph and sync it into `dataset`; print what was (or would be) written."""
     _check_dataset(dataset)
@@ -54,6 +55,7 @@ def sync(
             dataset,
             prune=prune,
             dry_run=dry_run,
+            replace=replace,
             batch_size=batch_size,
             progress=progress,
             guard=lambda call: bounded(settings, call),
@@ -92,7 +94,13 @@ def summary(report: syncing.SyncReport, settings: Settings) -> list[str]:
     attrs = {"created": "to create" if dry else "created", "updated": "to update" if dry else "updated"}.get(
         plan.graph_attrs or "", "unchanged"
     )
-    lines = [head, f"  nodes          {nodes}", f"  relationships  {rels}", f"  graph attributes {attrs}"]
+    lines = [head]
+    if plan.replace:
+        gone = ", ".join(plan.replace)
+        lines.append(f"  replaced       {gone} (everything in the database {'to delete' if dry else 'deleted'} first)")
+    if plan.migrate:
+        lines.append("  migrated       from the previous layout (Entity label, dataset and sync_hash properties go)")
+    lines += [f"  nodes          {nodes}", f"  relationships  {rels}", f"  graph attributes {attrs}"]
     if not dry:
         counters = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(report.counters.items()))
         lines.append(f"  Neo4j: {counters}" if counters else "  Neo4j: nothing written (already in sync)")

@@ -1,15 +1,13 @@
-"""The graph as Neo4j records: labels, types and property names checked against the schema, a content hash each.
+"""The graph as Neo4j records: labels, types and property names checked against the schema.
 
-A node becomes `(:Entity:<entity type> {dataset, id, sync_hash, …attrs})`; an edge becomes
-`-[:<cypher type> {dataset, id, sync_hash, …attrs}]->` between two nodes of the same dataset; the graph's
-own attributes are JSON on one `(:ActorgraphDataset {dataset, graph_json})` node, which also carries
-`syncing: true` while a sync writes the dataset (and after one stopped part-way): `pull` and the neo4j engine
-refuse an incomplete dataset until a sync finishes it.
+A node becomes `(:<entity type> {id, …attrs})`; an edge becomes `-[:<cypher type> {id, …attrs}]->`: exactly
+what the build holds, nothing of the sync's own (a null attribute is refused: Neo4j stores none). A sync reads
+back what is stored and compares it with the records by `same` (value types included), so it stores no hashes.
+The dataset's name, graph attributes and "syncing" mark live in the name of one index (see `layout`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -21,24 +19,19 @@ import networkx as nx
 from graph.errors import SyncError
 from graph.schema import EDGE_FIELDS, NODE_FIELDS, Schema
 
-ENTITY = "Entity"  # the label every synced node carries, besides its entity type
-DATASET = "ActorgraphDataset"  # the label of the node holding a dataset's graph attributes
-RESERVED = ("dataset", "sync_hash")  # properties sync adds; attrs may not use them
+ENTITY = "Entity"  # the previous layout's label on every synced node (migrated away; not an entity type)
+DATASET = "ActorgraphDataset"  # the previous layout's dataset node label (migrated away; not an entity type)
+META_PROPERTY = "actorgraph_meta"  # the property of the (always empty) index whose name holds the metadata
+RESERVED = (META_PROPERTY,)  # attrs may not use it
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
-HASH_VERSION = "actorgraph-sync-1"
-INCOMPLETE_DATASETS = f"MATCH (d:{DATASET}) WHERE d.syncing = true RETURN collect(d.dataset) AS incomplete"
 
 
 @dataclass(frozen=True)
 class NodeRecord:
     id: str
     label: str
-    props: dict[str, Any]  # everything stored, including dataset, id and sync_hash
-
-    @property
-    def hash(self) -> str:
-        return self.props["sync_hash"]
+    props: dict[str, Any]  # everything stored: id and the attributes
 
 
 @dataclass(frozen=True)
@@ -47,11 +40,9 @@ class RelRecord:
     type: str
     source: str
     target: str
-    props: dict[str, Any]
-
-    @property
-    def hash(self) -> str:
-        return self.props["sync_hash"]
+    props: dict[str, Any]  # everything stored: the attributes and id
+    source_label: str = ""  # the endpoints' entity types (their labels)
+    target_label: str = ""
 
 
 def quoted(name: str) -> str:
@@ -67,7 +58,7 @@ def check_dataset(name: str) -> str:
     return name
 
 
-def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[NodeRecord]:
+def node_records(graph: nx.MultiDiGraph, schema: Schema) -> list[NodeRecord]:
     """Every node, in id order, labelled by its schema entity type."""
     labels = set(schema.entity_types)
     for reserved in (ENTITY, DATASET):
@@ -81,14 +72,15 @@ def node_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[N
             raise SyncError(f"node {node!r}: type {label!r} is not an entity type of the schema")
         quoted(label)
         props = {"id": node, **_storable(f"node {node!r}", attrs, fields[label])}
-        records.append(NodeRecord(node, label, _hashed(props, dataset, [label])))
+        records.append(NodeRecord(node, label, props))
     return records
 
 
-def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[RelRecord]:
+def rel_records(graph: nx.MultiDiGraph, schema: Schema) -> list[RelRecord]:
     """Every edge, in key order, typed by its schema Cypher type."""
     types = {schema.cypher_type(r) for r in schema.relation_types}
     fields = _named(EDGE_FIELDS | set(schema.qualifiers))
+    labels = graph.nodes(data="type")
     records = []
     edges = [
         (source, target, key, attrs)
@@ -105,7 +97,7 @@ def rel_records(graph: nx.MultiDiGraph, schema: Schema, dataset: str) -> list[Re
         if attrs.get("id", key) != key:
             raise SyncError(f"relation {key!r}: its `id` attribute {attrs['id']!r} differs from its key")
         props = {**_storable(f"relation {key!r}", attrs, fields), "id": key}
-        records.append(RelRecord(key, rtype, source, target, _hashed(props, dataset, [rtype, source, target])))
+        records.append(RelRecord(key, rtype, source, target, props, labels[source], labels[target]))
     return records
 
 
@@ -116,7 +108,6 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
 
 _SCALARS = frozenset((str, bool, int, float))
 _RESERVED = frozenset(RESERVED)
-_canonical = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # as json.dumps(…, same options)
 
 
 def _named(names: set[str] | frozenset[str]) -> frozenset[str]:
@@ -148,8 +139,15 @@ def _is_storable(value: Any) -> bool:
     return False
 
 
-def _hashed(props: dict[str, Any], dataset: str, shape: list[str]) -> dict[str, Any]:
-    """`props` plus `dataset` and a hash of the shape (labels or type and endpoints) and the properties."""
-    canonical = _canonical([HASH_VERSION, shape, props])
-    digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
-    return {**props, "dataset": dataset, "sync_hash": digest}
+def same(stored: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Whether stored properties are the wanted ones exactly: equal, and of the same types (Python's `==` takes 1,
+    1.0 and True for one value; Neo4j keeps them apart), lists element by element."""
+    if stored != wanted:
+        return False
+    for key, value in stored.items():
+        other = wanted[key]
+        if type(value) is not type(other):
+            return False
+        if type(value) is list and any(type(a) is not type(b) for a, b in zip(value, other, strict=True)):
+            return False
+    return True

@@ -1,4 +1,8 @@
-"""Fixtures for Neo4j tests: a dataset name of one's own (deleted afterwards) and the CLI pointed at the server."""
+"""Fixtures for Neo4j tests: a cleared database and a dataset name of one's own, and the CLI pointed at the server.
+
+A database holds one dataset, and the community edition has one database: a test that syncs clears it first
+(and after, so that what it leaves, an incomplete dataset say, never reaches another test).
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,23 @@ from graph.build import build_graph
 from graph.cli import app
 from graph.neo4j.settings import Settings
 from tests.conftest import SEEDS
-from tests.support.neo4j_data import drop_dataset
+from tests.support.neo4j_data import clear_database
 
 _names = itertools.count(1)
 
 
 @pytest.fixture
-def dataset(request, neo4j_driver, neo4j_settings) -> str:
-    """A dataset name used by this test only; its nodes are deleted when the test ends."""
-    name = f"t{next(_names)}-{request.node.name}"[:90].replace("[", "-").replace("]", "")
-    drop_dataset(neo4j_driver, neo4j_settings.database, name)
-    yield name
-    drop_dataset(neo4j_driver, neo4j_settings.database, name)
+def fresh(neo4j_driver, neo4j_settings) -> None:
+    """The test database emptied of nodes, relationships and actorgraph constraints, before the test and after."""
+    clear_database(neo4j_driver, neo4j_settings.database)
+    yield
+    clear_database(neo4j_driver, neo4j_settings.database)
+
+
+@pytest.fixture
+def dataset(request, fresh) -> str:
+    """A dataset name used by this test only, in a database cleared before and after the test."""
+    return f"t{next(_names)}-{request.node.name}"[:90].replace("[", "-").replace("]", "")
 
 
 @pytest.fixture(scope="session")

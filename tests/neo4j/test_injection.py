@@ -22,8 +22,7 @@ from graph.neo4j import sync as sync_module
 from graph.neo4j.pull import pull
 from graph.neo4j.sync import sync
 from graph.readwrite import node_link
-from tests.conftest import SEEDS, edit
-from tests.support.neo4j_data import drop_dataset
+from tests.conftest import edit
 from tests.support.neo4j_server import free_port
 
 HOSTILE = {
@@ -67,29 +66,39 @@ def hostile_seeds(seeds_copy: Path) -> Path:
 
 
 @pytest.fixture
-def everything_else(neo4j_driver, neo4j_settings):
-    """`snapshot(dataset)`: every node, relationship, constraint and index not of `dataset`, with a sentinel
-    dataset (the seeds) among them."""
+def everything_else(neo4j_driver, neo4j_settings, fresh):
+    """`snapshot()`: every node, relationship, constraint and index that is not the dataset's, with sentinels among
+    them (nodes and relationships of a label and type of no schema, an index and a constraint on them)."""
     database = neo4j_settings.database
-    sync(neo4j_driver, database, build_graph(load_corpus(SEEDS)), load_corpus(SEEDS).schema, "sentinel")
 
-    def snapshot(dataset: str) -> list[object]:
-        def rows(query: str) -> list[list[object]]:
-            records, _, _ = neo4j_driver.execute_query(query, d=dataset, database_=database)
-            return [list(r.values()) for r in records]
+    def run(query: str) -> list[list[object]]:
+        records, _, _ = neo4j_driver.execute_query(query, database_=database)
+        return [list(r.values()) for r in records]
 
+    run("CREATE (:Sentinel {id: 'lapd', name: 'not the LAPD'})-[:SENTINEL_OF {id: 'x'}]->(:Sentinel {id: 's2'})")
+    run("CREATE INDEX sentinel_name IF NOT EXISTS FOR (n:Sentinel) ON (n.name)")
+    run("CREATE CONSTRAINT sentinel_id IF NOT EXISTS FOR (n:Sentinel) REQUIRE n.id IS UNIQUE")
+
+    def snapshot(dataset: str = "") -> list[object]:
         return [
-            rows("MATCH (n) WHERE coalesce(n.dataset, '') <> $d RETURN elementId(n), labels(n), properties(n)"),
-            rows(
-                "MATCH ()-[r]->() WHERE coalesce(r.dataset, '') <> $d "
+            run("MATCH (n:Sentinel) RETURN elementId(n), labels(n), properties(n) ORDER BY elementId(n)"),
+            run(
+                "MATCH ()-[r:SENTINEL_OF]->() "
                 "RETURN elementId(r), type(r), properties(r), elementId(startNode(r)), elementId(endNode(r))"
             ),
-            rows("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN * ORDER BY name"),
-            rows("SHOW INDEXES YIELD name, labelsOrTypes, properties RETURN * ORDER BY name"),
+            run(
+                "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties WHERE NOT name STARTS WITH 'actorgraph' "
+                "RETURN * ORDER BY name"
+            ),
+            run(
+                "SHOW INDEXES YIELD name, labelsOrTypes, properties WHERE NOT name STARTS WITH 'actorgraph' "
+                "RETURN * ORDER BY name"
+            ),
         ]
 
     yield snapshot
-    drop_dataset(neo4j_driver, database, "sentinel")
+    run("DROP CONSTRAINT sentinel_id IF EXISTS")
+    run("DROP INDEX sentinel_name IF EXISTS")
 
 
 def built(seeds: Path) -> str:
@@ -111,7 +120,7 @@ def test_hostile_values_round_trip_exactly_and_touch_nothing_else(
     neo4j_cli, hostile_seeds, dataset, everything_else, tmp_path
 ):
     before = everything_else(dataset)
-    assert before[0] and before[1], "the sentinel dataset is there to be left alone"
+    assert before[0] and before[1], "the sentinels are there to be left alone"
 
     synced = neo4j_cli("sync", "--seeds", hostile_seeds, "--dataset", dataset)
     pulled = neo4j_cli("pull", "--dataset", dataset, "--out", tmp_path / "pulled.json")
@@ -245,9 +254,6 @@ def test_the_dataset_is_a_parameter_even_when_its_name_is_not_checked(
     for module in (sync_module, pull_module):
         monkeypatch.setattr(module, "check_dataset", lambda dataset: dataset)
     before = everything_else(name)
-    try:
-        sync(neo4j_driver, neo4j_settings.database, seed_graph, corpus.schema, name)
-        assert node_link.dumps(pull(neo4j_driver, neo4j_settings.database, name)) == node_link.dumps(seed_graph)
-        assert everything_else(name) == before
-    finally:
-        drop_dataset(neo4j_driver, neo4j_settings.database, name)
+    sync(neo4j_driver, neo4j_settings.database, seed_graph, corpus.schema, name)
+    assert node_link.dumps(pull(neo4j_driver, neo4j_settings.database, name)) == node_link.dumps(seed_graph)
+    assert everything_else(name) == before

@@ -12,8 +12,10 @@ values as `datetime.date`, `datetime.datetime`, `datetime.time` and `base.Durati
 nanoseconds stays a `neo4j.time` value, so nothing is rounded). Neo4j's warnings (an unknown
 label, relationship type or property) go to `warn`, one line each (stderr by default).
 
-The engine does not filter by dataset: a query sees every dataset synced into the database, and is refused
-while one of them is incomplete (a sync is writing it, or stopped part-way).
+A database holds one dataset, stored as the build holds it (sync keeps its bookkeeping in schema-object names, see
+`graph.neo4j.layout`), so a query sees exactly the graph. It is refused while the dataset is incomplete (a sync is
+writing it, or stopped part-way), and on a database in actorgraph's previous layout (whose bookkeeping queries
+would see), naming the sync that migrates it.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from neo4j.graph import Relationship as DriverRelationship
 
 from graph._terminal import inert
 from graph.cypher.engines.base import Duration, Node, Path, Relationship, Result
-from graph.errors import ConnectionProblem, QueryError
+from graph.errors import ConnectionProblem, QueryError, SyncError
+from graph.neo4j import layout
 from graph.neo4j.connect import Settings, bounded, connect, explain
-from graph.neo4j.records import INCOMPLETE_DATASETS
 from graph.neo4j.settings import TX_GRACE_S
 
 ACCESS_MODE_ERROR = "Neo.ClientError.Statement.AccessMode"
@@ -108,10 +110,11 @@ class Neo4jEngine:
             return columns, rows, result.consume()
 
         config = {"database": self.settings.database, "notifications_min_severity": "WARNING"}
-        with self._driver.session(default_access_mode=neo4j.READ_ACCESS, database=self.settings.database) as session:
-            incomplete = session.execute_read(lambda tx: tx.run(INCOMPLETE_DATASETS).single(strict=True)[0])
-        if incomplete:  # a transaction of its own: Neo4j runs no admin command after a read in one transaction
-            raise QueryError(incomplete_message(incomplete))
+        state = layout.state_of(self._driver, self.settings.database)  # a transaction of its own, before the query
+        try:
+            layout.check_readable(state, self.settings.database)
+        except SyncError as problem:
+            raise QueryError(str(problem)) from None
         if self.write:  # auto-commit, so CALL { … } IN TRANSACTIONS works
             with self._driver.session(default_access_mode=neo4j.WRITE_ACCESS, **config) as session:
                 return work(session)
@@ -120,14 +123,6 @@ class Neo4jEngine:
 
     def close(self) -> None:
         self._driver.close()
-
-
-def incomplete_message(datasets: list[str]) -> str:
-    names = ", ".join(repr(d) for d in sorted(datasets))
-    return (
-        f"dataset {names} in this database is incomplete (a sync is writing it, or stopped part-way), so no query "
-        f"is answered until it is done: re-run `actorgraph sync --dataset {sorted(datasets)[0]}` to finish"
-    )
 
 
 def check_plain_read(summary: neo4j.ResultSummary) -> None:

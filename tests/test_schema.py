@@ -75,8 +75,8 @@ def hostile(name: str, case: str) -> str:
         ("  exception: {type: string", "  NAME: {type: string", "lower", "is not snake_case"),
         ("      role: {type: string", "      NAME: {type: string", "lower", "is not snake_case"),
         (
-            "    source: [Person]\n    target: [GovernmentBody, PoliticalParty]\n",
-            "    cypher: NAME\n    source: [Person]\n    target: [GovernmentBody, PoliticalParty]\n",
+            "    source: [Person, Organization]\n    target: [Organization]\n",
+            "    cypher: NAME\n    source: [Person, Organization]\n    target: [Organization]\n",
             "upper",
             "is not UPPER_SNAKE_CASE",
         ),

@@ -58,7 +58,10 @@ class _Resolver:
 
     def add_entity(self, located: Located, path: tuple, spec: m.EntityIn, document: Document | None) -> None:
         etype = self.schema.entity_types.get(spec.type)
-        if etype is None:
+        if etype is None and spec.type in self.schema.all_entity_types:
+            below = ", ".join(self.schema.concrete([spec.type])) or "none"
+            self.bad(located, (*path, "type"), f"entity type {spec.type!r} is abstract", f"use one of: {below}")
+        elif etype is None:
             self.bad(
                 located,
                 (*path, "type"),

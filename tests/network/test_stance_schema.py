@@ -20,8 +20,9 @@ relation_types:
 """
 
 
-def test_the_seed_schema_names_supports_and_opposes() -> None:
-    assert load_schema(SEEDS / "schema.yaml").stances == {"supports": 1, "opposes": -1}
+def test_the_seed_schema_names_its_stances() -> None:
+    stances = {"supports": 1, "opposes": -1, "endorses": 1, "criticizes": -1}
+    assert load_schema(SEEDS / "schema.yaml").stances == stances
 
 
 def test_stance_defaults_to_none_and_takes_a_sign(tmp_path: Path) -> None:

@@ -159,9 +159,7 @@ class Schema:
     def relation_types(self) -> dict[str, m.RelationTypeSpec]:
         """The relation types, their endpoint lists expanded to concrete types."""
         return {
-            name: spec.model_copy(
-                update={"source": self.concrete(spec.source), "target": self.concrete(spec.target)}
-            )
+            name: spec.model_copy(update={"source": self.concrete(spec.source), "target": self.concrete(spec.target)})
             for name, spec in self.spec.relation_types.items()
         }
 

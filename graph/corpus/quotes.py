@@ -11,6 +11,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 _FOLD = str.maketrans(
     {
@@ -186,3 +187,97 @@ class FoldedText:
         if (lo < len(at) and index >= at[lo]) or self._folded_starts[k] + index >= len(folded):
             return None
         return self._folded_starts[k] + index
+
+    # --- ambiguity and near misses ------------------------------------------------
+
+    def occurrences(self, quote: str, limit: int = 10) -> list[Span]:
+        """The first `limit` spans where `quote` occurs up to quote-mark style and whitespace (overlaps counted)."""
+        needle, out, at = fold(quote), [], -1
+        while needle and len(out) < limit and (at := self.folded.find(needle, at + 1)) >= 0:
+            out.append(Span(self._origin(at), self._origin(at + len(needle) - 1) + 1))
+        return out
+
+    def nearest(self, quote: str) -> Nearest | None:
+        """The passage most like `quote` and how it differs, for a quote that is not found; None if none is close.
+
+        Pieces of the folded quote are looked up with `str.find` (a few scans, however long the text) and
+        vote for where the quote would start; difflib then aligns the quote with the winning stretch only.
+        """
+        needle = fold(quote)
+        if not needle:
+            return None
+        votes: dict[int, int] = {}
+        for offset, piece in _pieces(needle):
+            at, seen = -1, 0
+            while seen < _PER_PIECE and (at := self.folded.find(piece, at + 1)) >= 0:
+                votes[at - offset] = votes.get(at - offset, 0) + len(piece)
+                seen += 1
+        if not votes:
+            return None
+        start = max(sorted(votes), key=lambda k: votes[k])  # most votes; the earliest of equals
+        pad = len(needle) // 2 + 8
+        lo = max(0, start - pad)
+        window = self.folded[lo : start + len(needle) + pad]
+        matcher = SequenceMatcher(None, needle, window, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks or sum(b.size for b in blocks) < len(needle) / 2:
+            return None
+        first, last = blocks[0], blocks[-1]
+        begin = lo + max(0, first.b - first.a)
+        end = min(len(self.folded), lo + last.b + last.size + (len(needle) - last.a - last.size))
+        passage = self.folded[begin:end]
+        ops = SequenceMatcher(None, needle, passage, autojunk=False).get_opcodes()
+        diffs = [(needle[i1:i2], passage[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+        span = Span(self._origin(begin), self._origin(end - 1) + 1)
+        return Nearest(span, self.text[span.start : span.end], diffs)
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The passage of a text closest to a quote not found in it, and each (quote has, text has) difference."""
+
+    span: Span
+    passage: str
+    differences: list[tuple[str, str]]
+
+    def describe(self, shown: int = 5) -> str:
+        """`offset N: "passage"; differs: "a" in the quote is "b" in the text, …`"""
+        parts = []
+        for ours, theirs in self.differences[:shown]:
+            if not ours:
+                parts.append(f"the text has {theirs!r} that the quote lacks")
+            elif not theirs:
+                parts.append(f"the quote has {ours!r} that the text lacks")
+            else:
+                parts.append(f"{ours!r} in the quote is {theirs!r} in the text")
+        more = f" (+{len(self.differences) - shown} more)" if len(self.differences) > shown else ""
+        return (
+            f"nearest passage at offset {self.span.start}: {snippet(self.passage)}; differs: {'; '.join(parts)}{more}"
+        )
+
+
+_PIECE = 12  # characters per looked-up piece of a quote
+_PIECES = 16  # at most this many pieces per quote
+_PER_PIECE = 50  # at most this many occurrences counted per piece
+
+
+def _pieces(needle: str) -> list[tuple[int, str]]:
+    """Up to `_PIECES` evenly spread (offset, piece) pairs of `needle`, each `_PIECE` characters (or all of it)."""
+    if len(needle) <= _PIECE:
+        return [(0, needle)]
+    starts = range(0, len(needle) - _PIECE + 1)
+    step = max(1, len(starts) // _PIECES)
+    return [(i, needle[i : i + _PIECE]) for i in starts[::step][:_PIECES]]
+
+
+def snippet(text: str, width: int = 80) -> str:
+    """`text` on one line, cut to `width` characters, quoted."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+
+def context(text: str, span: Span, width: int = 30) -> str:
+    """`span` with `width` characters either side, on one line, for telling occurrences apart."""
+    before = text[max(0, span.start - width) : span.start]
+    after = text[span.end : span.end + width]
+    return snippet(f"…{before}[{text[span.start : span.end]}]{after}…", 2 * width + 60)

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation, folded
-from graph.corpus.quotes import FoldedText, exact_offset, fold
+from graph.corpus.quotes import FoldedText, context, exact_offset, fold
 from graph.corpus.values import BadValue, check_value, describe
 from graph.files import shapes as m
 from graph.files.problems import Problem, closest
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _AMBIGUOUS = "\0ambiguous"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _NO_QUALIFIERS: MappingProxyType = MappingProxyType({})
+_SHOWN = 10  # occurrences listed for a quote that occurs more than once
 
 
 def alias_key(name: str) -> str:
@@ -152,14 +153,32 @@ class _Resolver:
         span = text.find(quote, start)
         if span is None:
             where = f"at offset {start}" if start is not None else "anywhere"
-            hint = (
-                "copy the sentence from the text again; only quote-mark style and whitespace may differ"
-                if start is None or text.find(quote) is None
-                else f"it occurs at offset {text.find(quote).start}; fix or remove `start:`"
+            self.bad(
+                located,
+                path,
+                f"quote not found {where} in document {document.id!r}: {_preview(quote)}",
+                _not_found_hint(text, quote, start),
             )
-            self.bad(located, path, f"quote not found {where} in document {document.id!r}: {_preview(quote)}", hint)
+            return None
+        if start is None and not self._unique(located, path, document, quote):
             return None
         return Evidence(document.id, document.text[span.start : span.end], span.start, span.end)
+
+    def _unique(self, located: Located, path: tuple, document: Document, quote: str) -> bool:
+        """True if `quote` occurs once in `document`; else a problem listing where it occurs."""
+        text = folded(document, self.texts)
+        found = text.occurrences(quote, _SHOWN + 1)
+        if len(found) < 2:
+            return True
+        listed = "; ".join(f"at {s.start}: {context(document.text, s)}" for s in found[:_SHOWN])
+        more = " and more" if len(found) > _SHOWN else ""
+        self.bad(
+            located,
+            path,
+            f"quote occurs more than once in document {document.id!r}: {_preview(quote)} — {listed}{more}",
+            "pin the one meant with `start: OFFSET` (one of the offsets above) or lengthen the quote until it is unique",
+        )
+        return False
 
     # --- relations --------------------------------------------------------------
 
@@ -238,7 +257,7 @@ class _Resolver:
             return None
         quote = spec.quote.strip()
         at = exact_offset(document.text, quote, spec.start)
-        if at < 0:
+        if at < 0 or (spec.start is None and len(folded(document, self.texts).occurrences(quote, 2)) > 1):
             return None
         return Relation(
             rid,
@@ -395,6 +414,16 @@ def _relation_ids(spec: m.AnnotationFile, aliases: dict[str, str]) -> list[str]:
         seen[base] += 1
         ids.append(base if seen[base] == 1 else f"{base}:{seen[base]}")
     return ids
+
+
+def _not_found_hint(text: FoldedText, quote: str, start: int | None) -> str:
+    """Where the quote is if `start:` is wrong, else the nearest passage and what differs."""
+    anywhere = text.find(quote) if start is not None else None
+    if anywhere is not None:
+        return f"it occurs at offset {anywhere.start}; fix or remove `start:`"
+    near = text.nearest(quote)
+    again = "copy the passage from the text again; only quote-mark style and whitespace may differ"
+    return f"{near.describe()}; {again}" if near else f"no passage of the document is close; {again}"
 
 
 def _preview(quote: str, width: int = 70) -> str:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from graph.corpus.dates import UnresolvedDate, earliest, latest
 from graph.corpus.model import Corpus, Document, Entity, Evidence, Relation, folded
 from graph.corpus.quotes import FoldedText, context, exact_offset, fold
-from graph.corpus.values import BadValue, check_value, describe
+from graph.corpus.values import BadValue, check_date, check_value, describe
 from graph.files import shapes as m
 from graph.files.problems import Problem, closest
+from graph.schema import text_field
 
 if TYPE_CHECKING:
     from graph.corpus.model import Annotation
@@ -176,7 +178,7 @@ class _Resolver:
             located,
             path,
             f"quote occurs more than once in document {document.id!r}: {_preview(quote)} — {listed}{more}",
-            "pin the one meant with `start: OFFSET` (one of the offsets above) or lengthen the quote until it is unique",
+            "pin the one meant with `start: OFFSET` (an offset above) or lengthen the quote until it is unique",
         )
         return False
 
@@ -199,7 +201,7 @@ class _Resolver:
             )
         source = self._endpoint(located, path, "source", spec, rtype)
         target = self._endpoint(located, path, "target", spec, rtype)
-        qualifiers = self._qualifiers(located, path, spec, rtype) if rtype is not None else {}
+        qualifiers = self._qualifiers(located, path, spec, rtype, document) if rtype is not None else {}
         attribution, by = self._attribution(located, path, spec)
         evidence = self.evidence(located, (*path, "quote"), document, spec.quote, spec.start) if document else None
         if rid in self.relations:
@@ -303,13 +305,19 @@ class _Resolver:
             )
         return entity
 
-    def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec) -> dict:
+    def _qualifiers(
+        self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec, document: Document | None
+    ) -> dict:
         if not spec.qualifiers and not rtype.required:
             return {}
-        allowed = self.schema.allowed_qualifiers(spec.type)
+        allowed = [*rtype.required, *rtype.optional]  # not the `<date>_text` fields: those are the words of a date
         out = {}
         for name, value in spec.qualifiers.items():
             where = (*path, "qualifiers", name)
+            declared = self.schema.qualifiers.get(name)
+            if name in allowed and declared is not None and declared.type == "date":
+                self._date(located, where, name, value, declared, document, out)
+                continue
             if name not in allowed:
                 self.bad(
                     located,
@@ -330,7 +338,35 @@ class _Resolver:
                     f"{spec.type} requires the qualifier {name!r}",
                     f"add `qualifiers: {{{name}: ...}}` as the text states it",
                 )
+        self._order(located, path, out)
         return out
+
+    def _date(
+        self, located: Located, where: tuple, name: str, value, declared: m.ValueSpec, document, out: dict
+    ) -> None:
+        """A date qualifier: ISO as given, or words resolved against the document's `published` (words kept)."""
+        published = document.meta.get("published") if document is not None else None
+        try:
+            out[name], words = check_date(value, declared, published)
+        except BadValue as err:
+            self.bad(located, where, f"qualifier {name!r}: {err}", describe(name, declared))
+        except UnresolvedDate as err:
+            self.bad(located, where, f"qualifier {name!r}: {err}", err.hint)
+        else:
+            if words is not None:
+                out[text_field(name)] = words
+
+    def _order(self, located: Located, path: tuple, out: dict) -> None:
+        """A date qualifier with `not_before: other` may not end before `other` begins (2024 is not before 2024-05)."""
+        for name, spec in self.schema.qualifiers.items():
+            other = spec.not_before
+            if other is not None and name in out and other in out and latest(out[name]) < earliest(out[other]):
+                self.bad(
+                    located,
+                    (*path, "qualifiers", name),
+                    f"qualifier {name!r} ({out[name]}) is before {other!r} ({out[other]})",
+                    f"check both dates against the text; {name} may not precede {other}",
+                )
 
     def _attribution(self, located: Located, path: tuple, spec: m.RelationIn) -> tuple[str, str | bool | None]:
         if spec.attribution is None:

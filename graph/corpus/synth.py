@@ -90,6 +90,9 @@ class _Generator:
             "quote": sentence,
         }
         qualifiers = {q: self._value(self.schema.qualifiers[q]) for q in self._qualifiers(rtype)}
+        for name, other in ((q, self.schema.qualifiers[q].not_before) for q in list(qualifiers)):
+            if other in qualifiers and qualifiers[name] < qualifiers[other]:  # an end never before its start
+                qualifiers[name], qualifiers[other] = qualifiers[other], qualifiers[name]
         if qualifiers:
             relation["qualifiers"] = qualifiers
         return relation, sentence, [source, target]

@@ -173,6 +173,11 @@ class Schema:
                 out[text_field(name)] = m.ValueSpec(description=f"{name} as the document words it, if not ISO")
         return out
 
+    @cached_property
+    def ordered(self) -> dict[str, m.ValueSpec]:
+        """The date qualifiers that name one they may not precede (`not_before:`)."""
+        return {name: spec for name, spec in self.spec.qualifiers.items() if spec.not_before is not None}
+
     def ancestors(self, entity_type: str) -> list[str]:
         """`entity_type`'s parents, nearest first."""
         out, at = [], self.spec.entity_types.get(entity_type)

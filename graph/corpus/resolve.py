@@ -287,7 +287,7 @@ class _Resolver:
                 out[name] = check_value(value, declared[name])
             except BadValue:
                 return None
-        return out
+        return None if any(self._out_of_order(out)) else out
 
     def _endpoint(
         self, located: Located, path: tuple, side: str, spec: m.RelationIn, rtype: m.RelationTypeSpec | None
@@ -358,15 +358,21 @@ class _Resolver:
 
     def _order(self, located: Located, path: tuple, out: dict) -> None:
         """A date qualifier with `not_before: other` may not end before `other` begins (2024 is not before 2024-05)."""
-        for name, spec in self.schema.qualifiers.items():
-            other = spec.not_before
-            if other is not None and name in out and other in out and latest(out[name]) < earliest(out[other]):
-                self.bad(
-                    located,
-                    (*path, "qualifiers", name),
-                    f"qualifier {name!r} ({out[name]}) is before {other!r} ({out[other]})",
-                    f"check both dates against the text; {name} may not precede {other}",
-                )
+        for name, other in self._out_of_order(out):
+            self.bad(
+                located,
+                (*path, "qualifiers", name),
+                f"qualifier {name!r} ({out[name]}) is before {other!r} ({out[other]})",
+                f"check both dates against the text; {name} may not precede {other}",
+            )
+
+    def _out_of_order(self, out: dict) -> list[tuple[str, str]]:
+        """Each (qualifier, the one it may not precede) in `out` where it does (2024 is not before 2024-05)."""
+        return [
+            (name, spec.not_before)
+            for name, spec in self.schema.ordered.items()
+            if name in out and spec.not_before in out and latest(out[name]) < earliest(out[spec.not_before])
+        ]
 
     def _attribution(self, located: Located, path: tuple, spec: m.RelationIn) -> tuple[str, str | bool | None]:
         if spec.attribution is None:

@@ -222,12 +222,16 @@ class FoldedText:
         blocks = [b for b in matcher.get_matching_blocks() if b.size]
         if not blocks or sum(b.size for b in blocks) < len(needle) / 2:
             return None
-        first, last = blocks[0], blocks[-1]
-        begin = lo + max(0, first.b - first.a)
-        end = min(len(self.folded), lo + last.b + last.size + (len(needle) - last.a - last.size))
+        solid = [b for b in blocks if b.size >= min(3, len(needle))] or blocks  # stray letters do not stretch it
+        begin, end = lo + solid[0].b, lo + solid[-1].b + solid[-1].size
+        head, tail = needle[: solid[0].a], needle[solid[-1].a + solid[-1].size :]
+        if head and _alike(head, self.folded[max(0, begin - len(head)) : begin]):
+            begin = max(0, begin - len(head))
+        if tail and _alike(tail, self.folded[end : end + len(tail)]):
+            end = min(len(self.folded), end + len(tail))
         passage = self.folded[begin:end]
         ops = SequenceMatcher(None, needle, passage, autojunk=False).get_opcodes()
-        diffs = [(needle[i1:i2], passage[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+        diffs = _words([(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"], needle, passage)
         span = Span(self._origin(begin), self._origin(end - 1) + 1)
         return Nearest(span, self.text[span.start : span.end], diffs)
 
@@ -268,6 +272,36 @@ def _pieces(needle: str) -> list[tuple[int, str]]:
     starts = range(0, len(needle) - _PIECE + 1)
     step = max(1, len(starts) // _PIECES)
     return [(i, needle[i : i + _PIECE]) for i in starts[::step][:_PIECES]]
+
+
+def _alike(ours: str, theirs: str) -> bool:
+    """Whether an unmatched end of a quote is the text's next characters give or take a few letters."""
+    return SequenceMatcher(None, ours.casefold(), theirs.casefold(), autojunk=False).ratio() >= 0.5
+
+
+def _words(ops: list[tuple[int, int, int, int]], ours: str, theirs: str) -> list[tuple[str, str]]:
+    """Each difference widened to the whole words around it (in both texts), overlapping ones merged."""
+
+    def widen(text: str, lo: int, hi: int) -> tuple[int, int]:
+        inside = text[lo:hi] or (text[lo - 1 : lo + 1] if 0 < lo < len(text) else " ")  # an empty range: mid-word?
+        if lo < hi and not inside.strip():  # a space that is something else in the other text: both words
+            inside = "x"
+        if not inside.startswith(" "):
+            while lo > 0 and text[lo - 1] != " ":
+                lo -= 1
+        if not inside.endswith(" "):
+            while hi < len(text) and text[hi] != " ":
+                hi += 1
+        return lo, hi
+
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in ops:
+        (i1, i2), (j1, j2) = widen(ours, i1, i2), widen(theirs, j1, j2)
+        if merged and (i1 <= merged[-1][1] or j1 <= merged[-1][3]):
+            merged[-1][1], merged[-1][3] = max(merged[-1][1], i2), max(merged[-1][3], j2)
+        else:
+            merged.append([i1, i2, j1, j2])
+    return [(ours[i1:i2].strip(), theirs[j1:j2].strip()) for i1, i2, j1, j2 in merged]
 
 
 def snippet(text: str, width: int = 80) -> str:

@@ -126,7 +126,7 @@ def queries(draw) -> str:
     if preds:
         text += " WHERE " + draw(st.sampled_from([" AND ", " OR "])).join(f"({p})" for p in preds)
     if draw(st.booleans()):
-        keys = "r.id, r2.id" if "r2" in text else "r.id"
+        keys = "r.id, r2.id, a.id" if "r2" in text else "r.id, a.id"  # a.id: an undirected match meets r twice
         text += f" WITH a, b, r ORDER BY {keys} {draw(st.sampled_from(['DESC ', '']))}LIMIT {draw(st.integers(1, 8))}"
     return f"{text} RETURN {draw(RETURNS)}"
 

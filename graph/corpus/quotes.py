@@ -36,7 +36,6 @@ _FOLD = str.maketrans(
     }
     | {chr(c): " " for c in range(0x3001) if chr(c).isspace()}  # each whitespace character (as `\s`) is a space
 )
-_SPACE = re.compile(r"\s+")
 _RUN = re.compile(" {2,}")  # after folding, whitespace is spaces
 _SPACES = frozenset(chr(c) for c, to in _FOLD.items() if to in (" ", 32))
 _ASCII_FOLD = bytes((lambda to: ord(to) if isinstance(to, str) else to)(_FOLD.get(c, c)) for c in range(128)) + bytes(
@@ -54,7 +53,8 @@ class Span:
 
 def fold(text: str) -> str:
     """The matching form of `text`: quote marks and dashes folded, whitespace collapsed, trimmed."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    folded = translate(text)  # each whitespace character is a space now: only runs of spaces are left to collapse
+    return (_RUN.sub(" ", folded) if "  " in folded else folded).strip()
 
 
 def exact_offset(text: str, quote: str, start: int | None = None) -> int:
@@ -160,6 +160,12 @@ class FoldedText:
         quote = quote.strip()
         at = exact_offset(self.text, quote, start)
         return Span(at, at + len(quote)) if at >= 0 else None
+
+    def repeated(self, quote: str) -> bool:
+        """Whether `quote` occurs more than once, up to quote-mark style and whitespace (overlaps counted)."""
+        needle, folded = fold(quote), self.folded
+        first = folded.find(needle) if needle else -1
+        return first >= 0 and folded.find(needle, first + 1) >= 0
 
     def count(self, quote: str) -> int:
         """How many times `quote` occurs (overlaps counted)."""

@@ -259,7 +259,7 @@ class _Resolver:
             return None
         quote = spec.quote.strip()
         at = exact_offset(document.text, quote, spec.start)
-        if at < 0 or (spec.start is None and len(folded(document, self.texts).occurrences(quote, 2)) > 1):
+        if at < 0 or (spec.start is None and folded(document, self.texts).repeated(quote)):
             return None
         return Relation(
             rid,

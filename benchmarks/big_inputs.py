@@ -40,7 +40,7 @@ def document(mb: int) -> dict:
 
 def near_miss(mb: int) -> dict:
     """Validate the `mb` MB article with one quote off by a hyphen: the problem names the nearest passage."""
-    from graph.corpus import validate
+    from graph import validate
 
     seconds, problems = _timed(mb, "pro-immigrant city", "pro immigrant city", validate)
     assert len(problems) == 1 and "quote not found" in problems[0].message, problems

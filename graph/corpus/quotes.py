@@ -161,11 +161,16 @@ class FoldedText:
         at = exact_offset(self.text, quote, start)
         return Span(at, at + len(quote)) if at >= 0 else None
 
-    def repeated(self, quote: str) -> bool:
-        """Whether `quote` occurs more than once, up to quote-mark style and whitespace (overlaps counted)."""
+    def only(self, quote: str) -> int:
+        """The original offset where `quote` starts if it occurs exactly once (up to quote marks and spacing), else -1.
+
+        One scan of the folded text, however long: the first occurrence, then none after it.
+        """
         needle, folded = fold(quote), self.folded
         first = folded.find(needle) if needle else -1
-        return first >= 0 and folded.find(needle, first + 1) >= 0
+        if first < 0 or folded.find(needle, first + 1) >= 0:
+            return -1
+        return self._origin(first)
 
     def count(self, quote: str) -> int:
         """How many times `quote` occurs (overlaps counted)."""

@@ -152,8 +152,8 @@ class _Resolver:
         self, located: Located, path: tuple, document: Document, quote: str, start: int | None
     ) -> Evidence | None:
         text = folded(document, self.texts)
-        span = text.find(quote, start)
-        if span is None:
+        found = text.occurrences(quote, _SHOWN + 1) if start is None else [text.find(quote, start)]
+        if not found or found[0] is None:
             where = f"at offset {start}" if start is not None else "anywhere"
             self.bad(
                 located,
@@ -162,16 +162,14 @@ class _Resolver:
                 _not_found_hint(text, quote, start),
             )
             return None
-        if start is None and not self._unique(located, path, document, quote):
+        if len(found) > 1:
+            self._repeated(located, path, document, quote, found)
             return None
+        span = found[0]
         return Evidence(document.id, document.text[span.start : span.end], span.start, span.end)
 
-    def _unique(self, located: Located, path: tuple, document: Document, quote: str) -> bool:
-        """True if `quote` occurs once in `document`; else a problem listing where it occurs."""
-        text = folded(document, self.texts)
-        found = text.occurrences(quote, _SHOWN + 1)
-        if len(found) < 2:
-            return True
+    def _repeated(self, located: Located, path: tuple, document: Document, quote: str, found: list) -> None:
+        """A quote that occurs more than once: a problem listing where (the first `_SHOWN` places)."""
         listed = "; ".join(f"at {s.start}: {context(document.text, s)}" for s in found[:_SHOWN])
         more = " and more" if len(found) > _SHOWN else ""
         self.bad(
@@ -180,7 +178,6 @@ class _Resolver:
             f"quote occurs more than once in document {document.id!r}: {_preview(quote)} — {listed}{more}",
             "pin the one meant with `start: OFFSET` (an offset above) or lengthen the quote until it is unique",
         )
-        return False
 
     # --- relations --------------------------------------------------------------
 
@@ -258,9 +255,14 @@ class _Resolver:
         if qualifiers is None:
             return None
         quote = spec.quote.strip()
-        at = exact_offset(document.text, quote, spec.start)
-        if at < 0 or (spec.start is None and folded(document, self.texts).repeated(quote)):
-            return None
+        if spec.start is None:  # the one place it occurs, if it occurs once, and letter for letter there
+            at = folded(document, self.texts).only(quote)
+            if at < 0 or not document.text.startswith(quote, at):
+                return None
+        else:
+            at = exact_offset(document.text, quote, spec.start)
+            if at < 0:
+                return None
         return Relation(
             rid,
             spec.type,

@@ -245,3 +245,35 @@ def test_the_default_schema_covers_political_reporting() -> None:
     assert schema.allowed_qualifiers("holds-role")[:3] == ["role", "start", "start_text"]
     assert schema.qualifiers["end"].not_before == "start"
     assert "NGO" in schema.relation_types["member-of"].target  # Organization, expanded
+
+
+def test_every_reader_of_entity_types_sees_concrete_types(tmp_path: Path) -> None:
+    """The page legend, Neo4j labels and GraphML carry concrete types only; inherited properties reach them."""
+    from graph import load_graph
+    from graph.neo4j.records import node_records
+    from graph.page.data import page_data
+    from graph.readwrite._fields import from_schema
+    from tests.corpus.corpora import write_corpus
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        {"a": ("Amnesty sued the court.", None)},
+        {
+            "a.yaml": """\
+                document: a
+                entities:
+                  - {id: amnesty, type: NGO, name: Amnesty, properties: {founded: 1961}}
+                  - {id: court, type: Court, name: the court}
+                relations:
+                  - {type: sues, source: amnesty, target: court, quote: Amnesty sued the court}
+                """,
+        },
+        schema=FAMILY,
+    )
+    schema, graph = load_schema(seeds / "schema.yaml"), load_graph(seeds)
+    legend = page_data(graph, schema)["legend"]["entity_types"]
+    assert [t["name"] for t in legend] == ["Person", "NGO", "Court", "Place"]
+    assert next(t for t in legend if t["name"] == "NGO")["shape"] == "star"  # Actor's display, inherited
+    records = {r.id: r for r in node_records(graph, schema, "test")}
+    assert (records["amnesty"].label, records["amnesty"].props["founded"]) == ("NGO", 1961)
+    assert "founded" in from_schema(schema).node

@@ -4,6 +4,7 @@
 
 `document`: the seed corpus with its article grown to MB megabytes (straight quotes and double spaces),
 one relation's quote given in curly quotes so it is found only by folding. Goal: <= 1 GiB, <= 10 s.
+`near_miss`: the same with one quote off by a hyphen: validate reports the nearest passage and what differs.
 `yaml`: one annotation file of N entities, validated with the C YAML loader and with the pure one.
 """
 
@@ -31,26 +32,45 @@ def document(mb: int) -> dict:
     """Validate the seeds with a `mb` MB article whose quote matches only after folding quote marks."""
     from graph.corpus import load_corpus
 
-    with tempfile.TemporaryDirectory() as tmp:
-        seeds = Path(tmp) / "seeds"
-        shutil.copytree(ROOT / "seeds", seeds)
-        text = seeds / "documents" / f"{ARTICLE}.txt"
-        body = text.read_bytes()
-        with text.open("wb") as f:
-            line = FILLER.encode()
-            chunk = line * (2**20 // len(line))
-            for _ in range(mb):
-                f.write(chunk)
-            f.write(body)
-        notes = seeds / "annotations" / f"{ARTICLE}.yaml"
-        edited = notes.read_text(encoding="utf-8").replace('"sanctuary city."', "\u201csanctuary city.\u201d", 1)
-        notes.write_text(edited, encoding="utf-8")
-        base = _peak_mib()
-        start = time.perf_counter()
-        corpus = load_corpus(seeds)
-        seconds = time.perf_counter() - start
-        assert len(corpus.relations) == 13
+    base = _peak_mib()
+    seconds, corpus = _timed(mb, '"sanctuary city."', "\u201csanctuary city.\u201d", load_corpus)
+    assert len(corpus.relations) == 13
     return {"mb": mb, "seconds": seconds, "peak_mib": _peak_mib(), "before_mib": base}
+
+
+def near_miss(mb: int) -> dict:
+    """Validate the `mb` MB article with one quote off by a hyphen: the problem names the nearest passage."""
+    from graph import validate
+
+    seconds, problems = _timed(mb, "pro-immigrant city", "pro immigrant city", validate)
+    assert len(problems) == 1 and "quote not found" in problems[0].message, problems
+    return {"mb": mb, "near_miss_seconds": seconds, "peak_mib": _peak_mib(), "hint": problems[0].hint[:60]}
+
+
+def _timed(mb: int, old: str, new: str, call):
+    """Seconds `call(seeds)` takes on the grown seeds, `old` replaced by `new` in the annotations; its result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = _grown(Path(tmp), mb)
+        notes = seeds / "annotations" / f"{ARTICLE}.yaml"
+        notes.write_text(notes.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        start = time.perf_counter()
+        result = call(seeds)
+        return time.perf_counter() - start, result
+
+
+def _grown(tmp: Path, mb: int) -> Path:
+    """A copy of the seeds whose article has `mb` MB of filler before it."""
+    seeds = tmp / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    text = seeds / "documents" / f"{ARTICLE}.txt"
+    body = text.read_bytes()
+    with text.open("wb") as f:
+        line = FILLER.encode()
+        chunk = line * (2**20 // len(line))
+        for _ in range(mb):
+            f.write(chunk)
+        f.write(body)
+    return seeds
 
 
 def yaml_file(entities: int, pure: bool) -> dict:
@@ -85,6 +105,7 @@ def main() -> None:
     import run
 
     print(json.dumps(run.fresh("big_inputs", "document", args.mb)))
+    print(json.dumps(run.fresh("big_inputs", "near_miss", args.mb)))
     for pure in (False, True):
         print(json.dumps(run.fresh("big_inputs", "yaml_file", args.entities, pure)))
 

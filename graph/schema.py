@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from graph.errors import LoadError, ValidationFailed
@@ -155,30 +156,81 @@ EDGE_FIELDS = frozenset({*CORE_EDGE, "label", "source", "target", "key", "from",
 
 @dataclass(frozen=True)
 class Schema:
-    """A validated schema; `spec` is the parsed file."""
+    """A validated schema; `spec` is the parsed file.
+
+    Entity types may extend a parent (`extends:`); a parent may be `abstract: true`. What the rest of the
+    package sees is resolved: `entity_types` holds the concrete types only, each with its inherited properties
+    (and display, unless it sets its own), and each relation type's `source`/`target` lists name concrete types
+    only (a parent in the file stands for every concrete type below it). `all_entity_types` is the file's list.
+    """
 
     spec: m.SchemaFile
     file: str
 
     @property
-    def entity_types(self) -> dict[str, m.EntityTypeSpec]:
+    def all_entity_types(self) -> dict[str, m.EntityTypeSpec]:
+        """Every entity type of the file, abstract ones included, as written."""
         return self.spec.entity_types
 
-    @property
-    def relation_types(self) -> dict[str, m.RelationTypeSpec]:
-        return self.spec.relation_types
+    @cached_property
+    def entity_types(self) -> dict[str, m.EntityTypeSpec]:
+        """The concrete entity types, in file order, with inherited properties and display."""
+        types = self.spec.entity_types
+        return {name: _inherited(name, types) for name, spec in types.items() if not spec.abstract}
 
-    @property
+    @cached_property
+    def relation_types(self) -> dict[str, m.RelationTypeSpec]:
+        """The relation types, their endpoint lists expanded to concrete types."""
+        return {
+            name: spec.model_copy(update={"source": self.concrete(spec.source), "target": self.concrete(spec.target)})
+            for name, spec in self.spec.relation_types.items()
+        }
+
+    @cached_property
     def qualifiers(self) -> dict[str, m.ValueSpec]:
-        return self.spec.qualifiers
+        """The declared qualifiers, each date qualifier followed by its `<name>_text` (the date as written)."""
+        out: dict[str, m.ValueSpec] = {}
+        for name, spec in self.spec.qualifiers.items():
+            out[name] = spec
+            if spec.type == "date":
+                out[text_field(name)] = m.ValueSpec(description=f"{name} as the document words it, if not ISO")
+        return out
+
+    @cached_property
+    def ordered(self) -> dict[str, m.ValueSpec]:
+        """The date qualifiers that name one they may not precede (`not_before:`)."""
+        return {name: spec for name, spec in self.spec.qualifiers.items() if spec.not_before is not None}
+
+    def ancestors(self, entity_type: str) -> list[str]:
+        """`entity_type`'s parents, nearest first."""
+        out, at = [], self.spec.entity_types.get(entity_type)
+        while at is not None and at.extends is not None and at.extends not in out:
+            out.append(at.extends)
+            at = self.spec.entity_types.get(at.extends)
+        return out
+
+    def concrete(self, names: list[str]) -> list[str]:
+        """The concrete types `names` stand for (each, or every concrete type below it), in file order."""
+        wanted = set(names)
+        return [
+            name
+            for name, spec in self.spec.entity_types.items()
+            if not spec.abstract and (name in wanted or wanted.intersection(self.ancestors(name)))
+        ]
 
     def cypher_type(self, relation_type: str) -> str:
         """The relationship type used in Cypher for `relation_type`."""
         return cypher_type(relation_type, self.relation_types[relation_type])
 
     def allowed_qualifiers(self, relation_type: str) -> list[str]:
+        """The qualifiers `relation_type` may carry, each date one followed by its `<name>_text`."""
         spec = self.relation_types[relation_type]
-        return [*spec.required, *spec.optional]
+        out = []
+        for name in (*spec.required, *spec.optional):
+            out.append(name)
+            if self.spec.qualifiers[name].type == "date":
+                out.append(text_field(name))
+        return out
 
     @property
     def stances(self) -> dict[str, int]:
@@ -189,6 +241,26 @@ class Schema:
         """Every (source type, target type) pair the schema allows for `relation_type`."""
         spec = self.relation_types[relation_type]
         return [(s, t) for s in spec.source for t in spec.target]
+
+
+def text_field(name: str) -> str:
+    """Where a date qualifier's words are kept when the document gives it in words ("Tuesday")."""
+    return f"{name}_text"
+
+
+def _inherited(name: str, types: dict[str, m.EntityTypeSpec]) -> m.EntityTypeSpec:
+    """`name`'s spec with its ancestors' properties (theirs first) and the nearest display set explicitly."""
+    chain, at = [], name
+    while at is not None and at in types and at not in chain:
+        chain.append(at)
+        at = types[at].extends
+    if len(chain) == 1:
+        return types[name]
+    properties: dict[str, m.ValueSpec] = {}
+    for ancestor in reversed(chain):
+        properties.update(types[ancestor].properties)
+    display = next((types[a].display for a in chain if "display" in types[a].model_fields_set), types[name].display)
+    return types[name].model_copy(update={"properties": properties, "display": display})
 
 
 def cypher_type(name: str, spec: m.RelationTypeSpec) -> str:
@@ -234,8 +306,10 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
         _check_display(bad, ("entity_types", name, "display"), etype.display)
         for prop in etype.properties:
             _check_field(bad, ("entity_types", name, "properties", prop), prop, NODE_FIELDS)
-    for name in spec.qualifiers:
+        _check_parent(bad, spec, name)
+    for name, qual in spec.qualifiers.items():
         _check_field(bad, ("qualifiers", name), name, EDGE_FIELDS)
+        _check_qualifier(bad, spec, name, qual)
     seen_cypher: dict[str, str] = {}
     for name, rtype in spec.relation_types.items():
         path = ("relation_types", name)
@@ -248,6 +322,12 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
                         (*path, side, i),
                         f"{name}.{side}: unknown entity type {etype!r}",
                         closest(etype, spec.entity_types),
+                    )
+                elif not Schema(spec, located.file).concrete([etype]):
+                    bad(
+                        (*path, side, i),
+                        f"{name}.{side}: {etype} is abstract and no concrete type extends it",
+                        f"add a type with `extends: {etype}` or name a concrete type",
                     )
         for group in ("required", "optional"):
             for i, qual in enumerate(getattr(rtype, group)):
@@ -278,6 +358,48 @@ def check_schema(spec: m.SchemaFile, located: Located) -> list[Problem]:
             bad(path, f"{name}: Cypher type {ctype} is also used by {seen_cypher[ctype]!r}", "set a distinct `cypher:`")
         seen_cypher.setdefault(ctype, name)
     return out
+
+
+def _check_parent(bad, spec: m.SchemaFile, name: str) -> None:
+    """`extends:` names a known type, without a cycle; inherited properties are not declared again."""
+    types, path = spec.entity_types, ("entity_types", name, "extends")
+    parent = types[name].extends
+    if parent is None:
+        return
+    if parent not in types:
+        bad(path, f"entity type {name} extends unknown type {parent!r}", closest(parent, types))
+        return
+    seen = [name]
+    while parent is not None and parent in types:
+        if parent in seen:
+            bad(path, f"entity type {name}: `extends` loops ({' -> '.join([*seen, parent])})", "break the cycle")
+            return
+        for prop in types[name].properties:
+            if prop in types[parent].properties:
+                bad(
+                    ("entity_types", name, "properties", prop),
+                    f"{name}.{prop} is already a property of its parent {parent}",
+                    f"remove it here: {name} inherits it",
+                )
+        seen.append(parent)
+        parent = types[parent].extends
+
+
+def _check_qualifier(bad, spec: m.SchemaFile, name: str, qual: m.ValueSpec) -> None:
+    """`<date>_text` is where a date's words go; `not_before:` links two date qualifiers."""
+    path = ("qualifiers", name)
+    for other, spec_other in spec.qualifiers.items():
+        if spec_other.type == "date" and name == text_field(other):
+            bad(path, f"qualifier {name!r} is reserved: it holds {other!r} as the text words it", "rename it")
+    if qual.not_before is None:
+        return
+    earlier = spec.qualifiers.get(qual.not_before)
+    if earlier is None or earlier.type != "date" or qual.type != "date":
+        bad(
+            (*path, "not_before"),
+            f"qualifier {name!r}: not_before must name another date qualifier, and {name} must be a date",
+            closest(qual.not_before, [q for q, v in spec.qualifiers.items() if v.type == "date"]),
+        )
 
 
 def _check_display(bad, path: tuple, display: m.NodeDisplay | m.EdgeDisplay) -> None:

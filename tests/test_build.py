@@ -7,8 +7,7 @@ import pytest
 
 from graph import load_graph
 from graph.readwrite import node_link
-
-from .conftest import ARTICLE, SEEDS, edit
+from tests.conftest import ARTICLE, SEEDS, edit
 
 SECOND_TEXT = (
     "LAPD Chief Jim McDonnell said the department will follow the new ordinance.\n"

@@ -10,8 +10,7 @@ from graph import load_corpus, schema
 from graph.build import build_graph
 from graph.cypher.engines.embedded import EmbeddedEngine
 from graph.readwrite import cyjs, gexf, graphml, neo4j_csv
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 @pytest.fixture

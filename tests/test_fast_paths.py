@@ -9,9 +9,8 @@ from graph import _nx, load_corpus
 from graph.build import build_graph, edge_attrs, node_attrs
 from graph.corpus.resolve import _Resolver
 from graph.corpus.synth import SynthSpec, synthesize
-
-from .conftest import SEEDS
-from .test_build import add_second_article
+from tests.conftest import SEEDS
+from tests.test_build import add_second_article
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 _FOLD = str.maketrans(
     {
@@ -35,7 +36,6 @@ _FOLD = str.maketrans(
     }
     | {chr(c): " " for c in range(0x3001) if chr(c).isspace()}  # each whitespace character (as `\s`) is a space
 )
-_SPACE = re.compile(r"\s+")
 _RUN = re.compile(" {2,}")  # after folding, whitespace is spaces
 _SPACES = frozenset(chr(c) for c, to in _FOLD.items() if to in (" ", 32))
 _ASCII_FOLD = bytes((lambda to: ord(to) if isinstance(to, str) else to)(_FOLD.get(c, c)) for c in range(128)) + bytes(
@@ -53,7 +53,8 @@ class Span:
 
 def fold(text: str) -> str:
     """The matching form of `text`: quote marks and dashes folded, whitespace collapsed, trimmed."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    folded = translate(text)  # each whitespace character is a space now: only runs of spaces are left to collapse
+    return (_RUN.sub(" ", folded) if "  " in folded else folded).strip()
 
 
 def exact_offset(text: str, quote: str, start: int | None = None) -> int:
@@ -160,6 +161,17 @@ class FoldedText:
         at = exact_offset(self.text, quote, start)
         return Span(at, at + len(quote)) if at >= 0 else None
 
+    def only(self, quote: str) -> int:
+        """The original offset where `quote` starts if it occurs exactly once (up to quote marks and spacing), else -1.
+
+        One scan of the folded text, however long: the first occurrence, then none after it.
+        """
+        needle, folded = fold(quote), self.folded
+        first = folded.find(needle) if needle else -1
+        if first < 0 or folded.find(needle, first + 1) >= 0:
+            return -1
+        return self._origin(first)
+
     def count(self, quote: str) -> int:
         """How many times `quote` occurs (overlaps counted)."""
         needle, found, at = fold(quote), 0, -1
@@ -186,3 +198,131 @@ class FoldedText:
         if (lo < len(at) and index >= at[lo]) or self._folded_starts[k] + index >= len(folded):
             return None
         return self._folded_starts[k] + index
+
+    # --- ambiguity and near misses ------------------------------------------------
+
+    def occurrences(self, quote: str, limit: int = 10) -> list[Span]:
+        """The first `limit` spans where `quote` occurs up to quote-mark style and whitespace (overlaps counted)."""
+        needle, out, at = fold(quote), [], -1
+        while needle and len(out) < limit and (at := self.folded.find(needle, at + 1)) >= 0:
+            out.append(Span(self._origin(at), self._origin(at + len(needle) - 1) + 1))
+        return out
+
+    def nearest(self, quote: str) -> Nearest | None:
+        """The passage most like `quote` and how it differs, for a quote that is not found; None if none is close.
+
+        Pieces of the folded quote are looked up with `str.find` (a few scans, however long the text) and
+        vote for where the quote would start; difflib then aligns the quote with the winning stretch only.
+        """
+        needle = fold(quote)
+        if not needle:
+            return None
+        votes: dict[int, int] = {}
+        for offset, piece in _pieces(needle):
+            at, seen = -1, 0
+            while seen < _PER_PIECE and (at := self.folded.find(piece, at + 1)) >= 0:
+                votes[at - offset] = votes.get(at - offset, 0) + len(piece)
+                seen += 1
+        if not votes:
+            return None
+        start = max(sorted(votes), key=lambda k: votes[k])  # most votes; the earliest of equals
+        pad = len(needle) // 2 + 8
+        lo = max(0, start - pad)
+        window = self.folded[lo : start + len(needle) + pad]
+        matcher = SequenceMatcher(None, needle, window, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks or sum(b.size for b in blocks) < len(needle) / 2:
+            return None
+        solid = [b for b in blocks if b.size >= min(3, len(needle))] or blocks  # stray letters do not stretch it
+        begin, end = lo + solid[0].b, lo + solid[-1].b + solid[-1].size
+        head, tail = needle[: solid[0].a], needle[solid[-1].a + solid[-1].size :]
+        if head and _alike(head, self.folded[max(0, begin - len(head)) : begin]):
+            begin = max(0, begin - len(head))
+        if tail and _alike(tail, self.folded[end : end + len(tail)]):
+            end = min(len(self.folded), end + len(tail))
+        passage = self.folded[begin:end]
+        ops = SequenceMatcher(None, needle, passage, autojunk=False).get_opcodes()
+        diffs = _words([(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"], needle, passage)
+        span = Span(self._origin(begin), self._origin(end - 1) + 1)
+        return Nearest(span, self.text[span.start : span.end], diffs)
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The passage of a text closest to a quote not found in it, and each (quote has, text has) difference."""
+
+    span: Span
+    passage: str
+    differences: list[tuple[str, str]]
+
+    def describe(self, shown: int = 5) -> str:
+        """`offset N: "passage"; differs: "a" in the quote is "b" in the text, …`"""
+        parts = []
+        for ours, theirs in self.differences[:shown]:
+            if not ours:
+                parts.append(f"the text has {theirs!r} that the quote lacks")
+            elif not theirs:
+                parts.append(f"the quote has {ours!r} that the text lacks")
+            else:
+                parts.append(f"{ours!r} in the quote is {theirs!r} in the text")
+        more = f" (+{len(self.differences) - shown} more)" if len(self.differences) > shown else ""
+        return (
+            f"nearest passage at offset {self.span.start}: {snippet(self.passage)}; differs: {'; '.join(parts)}{more}"
+        )
+
+
+_PIECE = 12  # characters per looked-up piece of a quote
+_PIECES = 16  # at most this many pieces per quote
+_PER_PIECE = 50  # at most this many occurrences counted per piece
+
+
+def _pieces(needle: str) -> list[tuple[int, str]]:
+    """Up to `_PIECES` evenly spread (offset, piece) pairs of `needle`, each `_PIECE` characters (or all of it)."""
+    if len(needle) <= _PIECE:
+        return [(0, needle)]
+    starts = range(0, len(needle) - _PIECE + 1)
+    step = max(1, len(starts) // _PIECES)
+    return [(i, needle[i : i + _PIECE]) for i in starts[::step][:_PIECES]]
+
+
+def _alike(ours: str, theirs: str) -> bool:
+    """Whether an unmatched end of a quote is the text's next characters give or take a few letters."""
+    return SequenceMatcher(None, ours.casefold(), theirs.casefold(), autojunk=False).ratio() >= 0.5
+
+
+def _words(ops: list[tuple[int, int, int, int]], ours: str, theirs: str) -> list[tuple[str, str]]:
+    """Each difference widened to the whole words around it (in both texts), overlapping ones merged."""
+
+    def widen(text: str, lo: int, hi: int) -> tuple[int, int]:
+        inside = text[lo:hi] or (text[lo - 1 : lo + 1] if 0 < lo < len(text) else " ")  # an empty range: mid-word?
+        if lo < hi and not inside.strip():  # a space that is something else in the other text: both words
+            inside = "x"
+        if not inside.startswith(" "):
+            while lo > 0 and text[lo - 1] != " ":
+                lo -= 1
+        if not inside.endswith(" "):
+            while hi < len(text) and text[hi] != " ":
+                hi += 1
+        return lo, hi
+
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in ops:
+        (i1, i2), (j1, j2) = widen(ours, i1, i2), widen(theirs, j1, j2)
+        if merged and (i1 <= merged[-1][1] or j1 <= merged[-1][3]):
+            merged[-1][1], merged[-1][3] = max(merged[-1][1], i2), max(merged[-1][3], j2)
+        else:
+            merged.append([i1, i2, j1, j2])
+    return [(ours[i1:i2].strip(), theirs[j1:j2].strip()) for i1, i2, j1, j2 in merged]
+
+
+def snippet(text: str, width: int = 80) -> str:
+    """`text` on one line, cut to `width` characters, quoted."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+
+def context(text: str, span: Span, width: int = 30) -> str:
+    """`span` with `width` characters either side, on one line, for telling occurrences apart."""
+    before = text[max(0, span.start - width) : span.start]
+    after = text[span.end : span.end + width]
+    return snippet(f"…{before}[{text[span.start : span.end]}]{after}…", 2 * width + 60)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from graph.corpus.dates import UnresolvedDate, earliest, latest
 from graph.corpus.model import (
     Corpus,
     Document,
@@ -24,10 +25,11 @@ from graph.corpus.model import (
     merge_relation,
     with_conflicts,
 )
-from graph.corpus.quotes import FoldedText, exact_offset, fold
-from graph.corpus.values import BadValue, check_value, describe
+from graph.corpus.quotes import FoldedText, context, exact_offset, fold
+from graph.corpus.values import BadValue, check_date, check_value, describe
 from graph.files import shapes as m
 from graph.files.problems import Problem, closest
+from graph.schema import text_field
 
 if TYPE_CHECKING:
     from graph.corpus.model import Annotation
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 _AMBIGUOUS = "\0ambiguous"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _NO_QUALIFIERS: MappingProxyType = MappingProxyType({})
+_SHOWN = 10  # occurrences listed for a quote that occurs more than once
 
 
 def alias_key(name: str) -> str:
@@ -102,7 +105,10 @@ class _Resolver:
             )
             return
         etype = self.schema.entity_types.get(spec.type)
-        if etype is None:
+        if etype is None and spec.type in self.schema.all_entity_types:
+            below = ", ".join(self.schema.concrete([spec.type])) or "none"
+            self.bad(located, (*path, "type"), f"entity type {spec.type!r} is abstract", f"use one of: {below}")
+        elif etype is None:
             self.bad(
                 located,
                 (*path, "type"),
@@ -260,17 +266,32 @@ class _Resolver:
         self, located: Located, path: tuple, document: Document, quote: str, start: int | None
     ) -> Evidence | None:
         text = folded(document, self.texts)
-        span = text.find(quote, start)
-        if span is None:
+        found = text.occurrences(quote, _SHOWN + 1) if start is None else [text.find(quote, start)]
+        if not found or found[0] is None:
             where = f"at offset {start}" if start is not None else "anywhere"
-            hint = (
-                "copy the sentence from the text again; only quote-mark style and whitespace may differ"
-                if start is None or text.find(quote) is None
-                else f"it occurs at offset {text.find(quote).start}; fix or remove `start:`"
+            self.bad(
+                located,
+                path,
+                f"quote not found {where} in document {document.id!r}: {_preview(quote)}",
+                _not_found_hint(text, quote, start),
             )
-            self.bad(located, path, f"quote not found {where} in document {document.id!r}: {_preview(quote)}", hint)
             return None
+        if len(found) > 1:
+            self._repeated(located, path, document, quote, found)
+            return None
+        span = found[0]
         return Evidence(document.id, document.text[span.start : span.end], span.start, span.end)
+
+    def _repeated(self, located: Located, path: tuple, document: Document, quote: str, found: list) -> None:
+        """A quote that occurs more than once: a problem listing where (the first `_SHOWN` places)."""
+        listed = "; ".join(f"at {s.start}: {context(document.text, s)}" for s in found[:_SHOWN])
+        more = " and more" if len(found) > _SHOWN else ""
+        self.bad(
+            located,
+            path,
+            f"quote occurs more than once in document {document.id!r}: {_preview(quote)} — {listed}{more}",
+            "pin the one meant with `start: OFFSET` (an offset above) or lengthen the quote until it is unique",
+        )
 
     # --- relations --------------------------------------------------------------
 
@@ -306,7 +327,7 @@ class _Resolver:
             )
         source = self._endpoint(located, path, "source", spec, rtype)
         target = self._endpoint(located, path, "target", spec, rtype)
-        qualifiers = self._qualifiers(located, path, spec, rtype) if rtype is not None else {}
+        qualifiers = self._qualifiers(located, path, spec, rtype, document) if rtype is not None else {}
         attribution, by = self._attribution(located, path, spec)
         evidence = self.evidence(located, (*path, "quote"), document, spec.quote, spec.start) if document else None
         if None in (rtype, source, target, evidence) or by is False:
@@ -357,9 +378,14 @@ class _Resolver:
         if qualifiers is None:
             return None
         quote = spec.quote.strip()
-        at = exact_offset(document.text, quote, spec.start)
-        if at < 0:
-            return None
+        if spec.start is None:  # the one place it occurs, if it occurs once, and letter for letter there
+            at = folded(document, self.texts).only(quote)
+            if at < 0 or not document.text.startswith(quote, at):
+                return None
+        else:
+            at = exact_offset(document.text, quote, spec.start)
+            if at < 0:
+                return None
         return Report(
             Evidence(document.id, quote, at, at + len(quote)),
             attribution,
@@ -476,7 +502,7 @@ class _Resolver:
                 out[name] = check_value(value, declared[name])
             except BadValue:
                 return None
-        return out
+        return None if any(self._out_of_order(out)) else out
 
     def _endpoint(
         self, located: Located, path: tuple, side: str, spec: m.RelationIn, rtype: m.RelationTypeSpec | None
@@ -494,13 +520,19 @@ class _Resolver:
             )
         return entity
 
-    def _qualifiers(self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec) -> dict:
+    def _qualifiers(
+        self, located: Located, path: tuple, spec: m.RelationIn, rtype: m.RelationTypeSpec, document: Document | None
+    ) -> dict:
         if not spec.qualifiers and not rtype.required:
             return {}
-        allowed = self.schema.allowed_qualifiers(spec.type)
+        allowed = [*rtype.required, *rtype.optional]  # not the `<date>_text` fields: those are the words of a date
         out = {}
         for name, value in spec.qualifiers.items():
             where = (*path, "qualifiers", name)
+            declared = self.schema.qualifiers.get(name)
+            if name in allowed and declared is not None and declared.type == "date":
+                self._date(located, where, name, value, declared, document, out)
+                continue
             if name not in allowed:
                 self.bad(
                     located,
@@ -521,7 +553,41 @@ class _Resolver:
                     f"{spec.type} requires the qualifier {name!r}",
                     f"add `qualifiers: {{{name}: ...}}` as the text states it",
                 )
+        self._order(located, path, out)
         return out
+
+    def _date(
+        self, located: Located, where: tuple, name: str, value, declared: m.ValueSpec, document, out: dict
+    ) -> None:
+        """A date qualifier: ISO as given, or words resolved against the document's `published` (words kept)."""
+        published = document.meta.get("published") if document is not None else None
+        try:
+            out[name], words = check_date(value, declared, published)
+        except BadValue as err:
+            self.bad(located, where, f"qualifier {name!r}: {err}", describe(name, declared))
+        except UnresolvedDate as err:
+            self.bad(located, where, f"qualifier {name!r}: {err}", err.hint)
+        else:
+            if words is not None:
+                out[text_field(name)] = words
+
+    def _order(self, located: Located, path: tuple, out: dict) -> None:
+        """A date qualifier with `not_before: other` may not end before `other` begins (2024 is not before 2024-05)."""
+        for name, other in self._out_of_order(out):
+            self.bad(
+                located,
+                (*path, "qualifiers", name),
+                f"qualifier {name!r} ({out[name]}) is before {other!r} ({out[other]})",
+                f"check both dates against the text; {name} may not precede {other}",
+            )
+
+    def _out_of_order(self, out: dict) -> list[tuple[str, str]]:
+        """Each (qualifier, the one it may not precede) in `out` where it does (2024 is not before 2024-05)."""
+        return [
+            (name, spec.not_before)
+            for name, spec in self.schema.ordered.items()
+            if name in out and spec.not_before in out and latest(out[name]) < earliest(out[spec.not_before])
+        ]
 
     def _attribution(self, located: Located, path: tuple, spec: m.RelationIn) -> tuple[str, str | bool | None]:
         if spec.attribution is None:
@@ -700,6 +766,16 @@ def _relation_ids(spec: m.AnnotationFile, aliases: dict[str, str]) -> list[str |
         seen[base] += 1
         ids.append(base if seen[base] == 1 else f"{base}:{seen[base]}")
     return ids
+
+
+def _not_found_hint(text: FoldedText, quote: str, start: int | None) -> str:
+    """Where the quote is if `start:` is wrong, else the nearest passage and what differs."""
+    anywhere = text.find(quote) if start is not None else None
+    if anywhere is not None:
+        return f"it occurs at offset {anywhere.start}; fix or remove `start:`"
+    near = text.nearest(quote)
+    again = "copy the passage from the text again; only quote-mark style and whitespace may differ"
+    return f"{near.describe()}; {again}" if near else f"no passage of the document is close; {again}"
 
 
 def _preview(quote: str, width: int = 70) -> str:

@@ -63,8 +63,11 @@ class _Generator:
     def _pairs(self, rtype: str) -> list[tuple[str, str]]:
         return [(s, t) for s, t in self.schema.endpoint_pairs(rtype) if self.by_type[s] and self.by_type[t]]
 
-    def document(self, number: int, count: int) -> tuple[dict, dict]:
-        """One document (metadata with content) and its annotation, `count` relations."""
+    def document(self, number: int, count: int, last: bool = False) -> tuple[dict, dict]:
+        """One document (metadata with content) and its annotation, `count` relations.
+
+        The `last` one also declares every actor no relation used, so every seed gives the same node ids.
+        """
         doc_id = f"doc-{number:07d}"
         sentences, relations, entities = [f"Generated report {number}."], [], []
         for i in range(count):
@@ -73,6 +76,8 @@ class _Generator:
             relations.append(relation)
             entities += [e for e in used if e["id"] not in self.declared]
             self.declared.update(e["id"] for e in used)
+        if last:
+            entities += [e for e in self.entities if e["id"] not in self.declared]
         meta = {"id": doc_id, "title": f"Generated report {number}", "content": "\n".join(sentences) + "\n"}
         unique = list({e["id"]: e for e in entities}.values())
         return meta, {"document": doc_id, "entities": unique, "relations": relations}
@@ -90,6 +95,9 @@ class _Generator:
             "quote": sentence,
         }
         qualifiers = {q: self._value(self.schema.qualifiers[q]) for q in self._qualifiers(rtype)}
+        for name, other in ((q, self.schema.qualifiers[q].not_before) for q in list(qualifiers)):
+            if other in qualifiers and qualifiers[name] < qualifiers[other]:  # an end never before its start
+                qualifiers[name], qualifiers[other] = qualifiers[other], qualifiers[name]
         if qualifiers:
             relation["qualifiers"] = qualifiers
         return relation, sentence, [source, target]
@@ -170,7 +178,7 @@ def _write_jsonl(out: Path, generator: _Generator, counts: list[int]) -> None:
         atomic_open(out / "annotations" / "annotations.jsonl") as notes,
     ):
         for number, count in enumerate(counts, 1):
-            meta, annotation = generator.document(number, count)
+            meta, annotation = generator.document(number, count, number == len(counts))
             docs.write(json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n")
             notes.write(json.dumps(annotation, ensure_ascii=False, sort_keys=True) + "\n")
 
@@ -178,7 +186,7 @@ def _write_jsonl(out: Path, generator: _Generator, counts: list[int]) -> None:
 def _write_yaml(out: Path, generator: _Generator, counts: list[int]) -> None:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for number, count in enumerate(counts, 1):
-        meta, annotation = generator.document(number, count)
+        meta, annotation = generator.document(number, count, number == len(counts))
         doc_id = meta["id"]
         (out / "documents" / f"{doc_id}.txt").write_text(meta.pop("content"), encoding="utf-8")
         meta["text"] = f"{doc_id}.txt"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from graph.corpus.dates import resolve_words
 from graph.files.shapes import Scalar, ValueSpec
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # matched in full: no trailing newline
+_ISO_LIKE = re.compile(r"[\d\s/.-]*")  # digits and separators only: a malformed ISO date, not words
 
 
 class BadValue(ValueError):
@@ -32,6 +34,19 @@ def check_value(value: Scalar, spec: ValueSpec) -> Scalar:
     return value
 
 
+def check_date(value: Scalar, spec: ValueSpec, published: str | None) -> tuple[str, str | None]:
+    """A date qualifier: its ISO value and, if the document words it ("Tuesday"), those words.
+
+    Raises `BadValue` for a malformed ISO date, `dates.UnresolvedDate` (with a hint) for words that give no date.
+    """
+    try:
+        return str(check_value(value, spec)), None
+    except BadValue:
+        if not isinstance(value, str) or _ISO_LIKE.fullmatch(value):
+            raise
+    return resolve_words(value, published), value.strip()
+
+
 def _check_date(value: Scalar) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
@@ -48,7 +63,10 @@ def _check_date(value: Scalar) -> str:
 
 def describe(name: str, spec: ValueSpec) -> str:
     """A hint saying what `name` holds."""
-    kind = {"date": "a date (YYYY, YYYY-MM or YYYY-MM-DD)", "integer": "a whole number"}.get(spec.type, spec.type)
+    kind = {
+        "date": "a date (YYYY, YYYY-MM or YYYY-MM-DD, or words the published date anchors: 'Tuesday')",
+        "integer": "a whole number",
+    }.get(spec.type, spec.type)
     text = f"{name} is {kind}"
     if spec.enum is not None:
         text += f", one of: {', '.join(map(str, spec.enum))}"

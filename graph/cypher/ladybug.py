@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from cypherast import ast as a
-from cypherast.lexer import Lexer, TokenKind
+from cypherast.lexer import KEYWORDS, Lexer, TokenKind
 from cypherast.renderer import Renderer
 
-from .parse import Parsed, Refused, source, walk
+from graph.cypher.parse import Parsed, source, walk
+from graph.errors import Refused
 
 ENGINE = "embedded"
 NEO4J = "or run it with --engine neo4j"
@@ -108,6 +109,12 @@ def translate(parsed: Parsed, graph: Graph) -> Translation:
 class _Translator(Renderer):
     dialect_name = ENGINE
     unsupported: ClassVar[set[type[a.AstNode]]] = set()
+
+    @staticmethod
+    def _identifier(name: object) -> str:
+        """A name as Cypher text; a keyword (a qualifier named `end`, `order`…) in backticks, as Neo4j reads it."""
+        text = Renderer._identifier(name)
+        return f"`{text}`" if text.upper() in KEYWORDS else text
 
     def __init__(self, parsed: Parsed, graph: Graph) -> None:
         self.text, self.graph = parsed.text, graph

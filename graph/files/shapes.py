@@ -58,6 +58,7 @@ class ValueSpec(Strict):
     type: ValueType = "string"
     description: str | None = None
     enum: list[Scalar] | None = None
+    not_before: str | None = None  # a date qualifier this one may not precede (an `end` names its `start`)
 
 
 class NodeDisplay(Strict):
@@ -73,6 +74,8 @@ class EdgeDisplay(Strict):
 
 class EntityTypeSpec(Strict):
     description: str | None = None
+    extends: str | None = None  # the parent type: its properties and display are inherited
+    abstract: bool = False  # a parent only: endpoint lists may name it, entities may not have it as their type
     display: NodeDisplay = NodeDisplay()
     properties: dict[str, ValueSpec] = {}
 

@@ -17,14 +17,21 @@ from typing import Any
 
 import networkx as nx
 
-from .._gc import paused_gc
-from ..schema import Schema
-from .matrix import ONE_MODE, ONE_MODE_NORMALIZATION, TWO_MODE, TWO_MODE_NORMALIZATION, Matrix, one_mode, two_mode
-from .select import (
+from graph._gc import paused_gc
+from graph.errors import NetworkError
+from graph.network.matrix import (
+    ONE_MODE,
+    ONE_MODE_NORMALIZATION,
+    TWO_MODE,
+    TWO_MODE_NORMALIZATION,
+    Matrix,
+    one_mode,
+    two_mode,
+)
+from graph.network.select import (
     DUPLICATES,
     UNITS,
     LeftOut,
-    NetworkError,
     Selection,
     Window,
     deduplicate,
@@ -32,7 +39,8 @@ from .select import (
     select,
     windows,
 )
-from .statements import Period, Statement, statements
+from graph.network.statements import Period, Statement, statements
+from graph.schema import Schema
 
 __all__ = [
     "DUPLICATES",

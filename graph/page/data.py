@@ -15,10 +15,10 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from ..schema import EDGE_FIELDS, NODE_FIELDS, Schema
-from .layout import positions
-from .structure import communities, core_numbers
-from .text import Paragraphs
+from graph.page.layout import positions
+from graph.page.structure import communities, core_numbers
+from graph.page.text import Paragraphs
+from graph.schema import EDGE_FIELDS, NODE_FIELDS, Schema
 
 OPEN_NODES = 60  # a corpus with more actors than this opens on a connected, bounded subgraph …
 OPEN_EDGES = 200  # … of at most this many relations; the full graph is one click away

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import igraph
 
-from .layout import seeded_igraph
+from graph.page.layout import seeded_igraph
 
 
 def communities(n: int, edges: Sequence[tuple[int, int]]) -> list[int | None]:

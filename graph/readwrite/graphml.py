@@ -17,11 +17,12 @@ from typing import Any
 
 import networkx as nx
 
-from .._atomic import atomic_open
-from ..schema import CORE_GRAPH, CORE_NODE, Schema
-from . import _order
-from ._fields import ExportError, Fields, Kind, core, fields_for, from_schema, to_text, undeclared
-from ._xml import XML_TYPES, attr, batched, needs_escape, text
+from graph._atomic import atomic_open
+from graph.errors import ExportError
+from graph.readwrite import _order
+from graph.readwrite._fields import Fields, Kind, core, fields_for, from_schema, to_text, undeclared
+from graph.readwrite._xml import XML_TYPES, attr, batched, needs_escape, text
+from graph.schema import CORE_GRAPH, CORE_NODE, Schema
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

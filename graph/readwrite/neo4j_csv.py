@@ -22,20 +22,12 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .._atomic import atomic_open
-from .._spreadsheet import Guard, csv_row
-from ..schema import CORE_EDGE, CORE_NODE, Schema
-from . import _order
-from ._fields import (
-    ExportError,
-    Fields,
-    Kind,
-    arrays,
-    fields_for,
-    json_text,
-    to_text,
-    undeclared,
-)
+from graph._atomic import atomic_open
+from graph._spreadsheet import Guard, csv_row
+from graph.errors import ExportError
+from graph.readwrite import _order
+from graph.readwrite._fields import Fields, Kind, arrays, fields_for, json_text, to_text, undeclared
+from graph.schema import CORE_EDGE, CORE_NODE, Schema
 
 ARRAY_DELIMITER = ";"
 # Core lists of free text (quotes, conflict descriptions), which may hold the array delimiter: one JSON text cell.

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 from graph import errors
 from graph.cli import app
 from graph.errors import ActorgraphError, ExitCode
-
-from ..conftest import SEEDS
+from tests.conftest import SEEDS
 
 ERRORS = [cls for _, cls in inspect.getmembers(errors, inspect.isclass) if issubclass(cls, ActorgraphError)]
 

@@ -12,10 +12,9 @@ from graph.build import build_graph
 from graph.cypher.engines import open_engine
 from graph.cypher.library import list_queries
 from graph.cypher.run import run_query
-
-from ..support.neo4j_data import load_only
-from ..support.story import MAYOR, VOTE, write_story
-from .conftest import EXPECTED, QUERIES
+from tests.cypher.conftest import EXPECTED, QUERIES
+from tests.support.neo4j_data import load_only
+from tests.support.story import MAYOR, VOTE, write_story
 
 SHIPPED = list_queries(QUERIES)
 STORY_DATASET = "story"

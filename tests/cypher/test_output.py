@@ -20,8 +20,7 @@ from graph._terminal import inert
 from graph.cli import app
 from graph.cypher import output
 from graph.cypher.engines.base import Node, Path, Relationship, Result
-
-from .conftest import SEEDS
+from tests.cypher.conftest import SEEDS
 
 LAPD = Node("lapd", ("Agency",), {"name": "LAPD", "aliases": ["LAPD"], "year": None})
 ICE = Node("ice", ("Agency",), {"name": "ICE"})

@@ -8,8 +8,7 @@ import pytest
 
 from graph.errors import ValidationFailed
 from graph.schema import load_schema
-
-from ..conftest import SEEDS
+from tests.conftest import SEEDS
 
 BASE = """version: 1
 entity_types: {Actor: {}}
@@ -20,8 +19,9 @@ relation_types:
 """
 
 
-def test_the_seed_schema_names_supports_and_opposes() -> None:
-    assert load_schema(SEEDS / "schema.yaml").stances == {"supports": 1, "opposes": -1}
+def test_the_seed_schema_names_its_stances() -> None:
+    stances = {"supports": 1, "opposes": -1, "endorses": 1, "criticizes": -1}
+    assert load_schema(SEEDS / "schema.yaml").stances == stances
 
 
 def test_stance_defaults_to_none_and_takes_a_sign(tmp_path: Path) -> None:

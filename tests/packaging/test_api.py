@@ -13,8 +13,7 @@ import pytest
 import graph
 from graph import InlinePage, QueryResult, query, show_page
 from graph.cypher.engines.base import Node
-
-from ..conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS
 
 HEAVY = ("pyvis", "igraph", "neo4j", "ladybug", "pyarrow", "IPython", "pandas")
 

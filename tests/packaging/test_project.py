@@ -10,8 +10,7 @@ import pytest
 
 from graph.errors import ProjectError
 from graph.project import PROJECT_FILE, SHIPPED_QUERIES, STARTER, find_project, init_project, open_project
-
-from ..conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS
 
 
 def files_under(folder: Path) -> dict[str, bytes]:

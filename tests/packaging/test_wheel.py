@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from tests.conftest import REPO
 
 _EXPECTED = json.loads((REPO / "tests" / "expected" / "queries" / "stance-matrix.json").read_text(encoding="utf-8"))
 EXPECTED = {"columns": _EXPECTED["columns"], "rows": _EXPECTED["rows"]}

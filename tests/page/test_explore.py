@@ -9,9 +9,8 @@ import pytest
 
 from graph.page import write_page
 from graph.page.data import OPEN_EDGES, OPEN_NODES
-
-from .conftest import READY
-from .support import SHOWN_NODE_KEYS, big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
+from tests.page.conftest import READY
+from tests.page.support import SHOWN_NODE_KEYS, big_graph, click_node, panel_text, shown_edges, shown_nodes, vis_id
 
 pytestmark = pytest.mark.usefixtures("browser")
 

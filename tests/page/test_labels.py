@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.page import write_page
-
-from .support import big_graph, click_node, drawn_labels, label_overlaps, vis_id
+from tests.page.support import big_graph, click_node, drawn_labels, label_overlaps, vis_id
 
 pytestmark = pytest.mark.usefixtures("browser")
 

@@ -7,8 +7,16 @@ from urllib.parse import parse_qsl, unquote
 import pytest
 
 from graph.page import write_page
-
-from .support import CANVAS_COLOURS, click_edge, click_node, fragment, panel_text, shown_edges, shown_nodes, vis_id
+from tests.page.support import (
+    CANVAS_COLOURS,
+    click_edge,
+    click_node,
+    fragment,
+    panel_text,
+    shown_edges,
+    shown_nodes,
+    vis_id,
+)
 
 pytestmark = pytest.mark.usefixtures("browser")
 
@@ -179,7 +187,7 @@ def test_a_link_with_a_broken_escape_still_opens_the_page(page_file, open_page, 
 
 
 def test_the_link_of_a_relation_picked_in_a_focus_reopens_that_focus(schema, tmp_path, open_page):
-    from .support import big_graph
+    from tests.page.support import big_graph
 
     page = write_page(big_graph(schema, 600), schema, tmp_path / "big.html", {})
     first = open_page(page, "#actor=a00007&depth=2")
@@ -210,7 +218,7 @@ def test_the_link_of_an_actor_picked_in_a_focus_reopens_that_focus_with_it_selec
 
 
 def test_a_capped_search_list_says_how_many_match_and_the_keys_still_walk_it(schema, tmp_path, open_page):
-    from .support import big_graph
+    from tests.page.support import big_graph
 
     graph = big_graph(schema, 600)
     opened = open_page(write_page(graph, schema, tmp_path / "big.html"))

@@ -12,8 +12,7 @@ import networkx as nx
 
 from graph.page.data import page_data, split
 from graph.page.structure import communities, core_numbers
-
-from .conftest import ROOT
+from tests.page.conftest import ROOT
 
 TWO_CLIQUES = [*itertools.combinations(range(5), 2), *((a + 5, b + 5) for a, b in itertools.combinations(range(5), 2))]
 

@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 
 from graph.readwrite import gexf
-
-from .conftest import HOSTILE_CLEAN
+from tests.readwrite.conftest import HOSTILE_CLEAN
 
 NS = "{http://www.gexf.net/1.2draft}"
 

@@ -757,6 +757,7 @@
     hexagon: (a) => svg("polygon", { points: "4,2 12,2 15,8 12,14 4,14 1,8", ...a }),
     star: (a) => svg("polygon", { points: "8,1 10,6 15,6 11,10 12,15 8,12 4,15 5,10 1,6 6,6", ...a }),
     ellipse: (a) => svg("ellipse", { cx: 8, cy: 8, rx: 7, ry: 5, ...a }),
+    database: (a) => svg("path", { d: "M2,4 A6,2.5 0 0 1 14,4 V12 A6,2.5 0 0 1 2,12 Z M2,4 A6,2.5 0 0 0 14,4", ...a }),
   };
   function nodeSwatch(shape, color) {
     const a = { fill: hex(color), stroke: "#3d434a", "stroke-width": "0.8" };

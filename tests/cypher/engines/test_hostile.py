@@ -30,12 +30,12 @@ def test_hostile_values_round_trip_as_data(tmp_path: Path, payload: str) -> None
     engine = EmbeddedEngine.in_memory(graph, corpus.schema)
     try:
         for table in cols.node_tables(corpus.schema):
-            query = f"MATCH (n:{table.name}) RETURN n.id, {', '.join(f'n.{c}' for c in table.columns)} ORDER BY n.id"
+            query = f"MATCH (n:{table.name}) RETURN n.id, {', '.join(f'n.`{c}`' for c in table.columns)} ORDER BY n.id"
             for node, *values in engine.run(query).rows:
                 attrs = {"id": node, **graph.nodes[node]}
                 assert values == [attrs.get(c) for c in table.columns]
         for table in cols.rel_tables(corpus.schema):
-            query = f"MATCH ()-[r:{table.name}]->() RETURN r.id, {', '.join(f'r.{c}' for c in table.columns)}"
+            query = f"MATCH ()-[r:{table.name}]->() RETURN r.id, {', '.join(f'r.`{c}`' for c in table.columns)}"
             for key, *values in engine.run(query).rows:
                 (attrs,) = [a for _, _, k, a in graph.edges(keys=True, data=True) if k == key]
                 assert values == [attrs.get(c) for c in table.columns]

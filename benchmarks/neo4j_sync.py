@@ -32,18 +32,18 @@ import networkx as nx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from graph import load_corpus  # noqa: E402
-from graph.build import build_graph  # noqa: E402
-from graph.corpus.synth import SynthSpec, synthesize  # noqa: E402
-from graph.cypher.engines import open_engine  # noqa: E402
-from graph.neo4j.connect import connect  # noqa: E402
-from graph.neo4j.records import node_records, rel_records  # noqa: E402
-from graph.neo4j.settings import Settings  # noqa: E402
-from graph.neo4j.sync import DEFAULT_BATCH, sync  # noqa: E402
-from tests.support.neo4j_data import clear_database  # noqa: E402
+from graph import load_corpus
+from graph.build import build_graph
+from graph.corpus.synth import SynthSpec, synthesize
+from graph.cypher.engines import open_engine
+from graph.neo4j.connect import connect
+from graph.neo4j.records import node_records, rel_records
+from graph.neo4j.settings import Settings
+from graph.neo4j.sync import DEFAULT_BATCH, sync
+from tests.support.neo4j_data import clear_database
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import queries  # noqa: E402
+import queries
 
 DATASET = "benchmark"
 WARM_UP = 5000  # relations written (each way) before timing

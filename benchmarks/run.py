@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from graph._atomic import write_text  # noqa: E402
+from graph._atomic import write_text
 
 FULL_SIZES = [10_000, 100_000, 1_000_000]
 PAGE_SIZES = [1_000, 5_000, 20_000]

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from .project import open_project
+from graph.project import open_project
 
 __all__ = ["InlinePage", "show_page"]
 
@@ -32,7 +32,7 @@ class InlinePage:
 
     def save(self, path: Path | str) -> Path:
         """Write the page as a file (atomically) and return its path."""
-        from ._atomic import write_text
+        from graph._atomic import write_text
 
         write_text(Path(path), self.html)
         return Path(path)
@@ -46,9 +46,9 @@ def show_page(
     height: int = 640,
 ) -> InlinePage:
     """The network page of the project's graph (found as the CLI finds it; `seeds`/`schema` override)."""
-    from .build import build_graph
-    from .corpus import load_corpus
-    from .page import document_texts, render_page
+    from graph.build import build_graph
+    from graph.corpus import load_corpus
+    from graph.page import document_texts, render_page
 
     where = open_project(*(None if p is None else Path(p) for p in (seeds, schema, project)))
     corpus = load_corpus(where.seeds, where.schema)

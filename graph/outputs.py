@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .corpus import Corpus
+    from graph.corpus import Corpus
 
 __all__ = ["Built", "write_build"]
 
@@ -28,10 +28,10 @@ def write_build(corpus: Corpus, out: Path | str = "build") -> Built:
 
     Every file is written to a temporary file before any is renamed: a failure leaves the previous build whole.
     """
-    from ._atomic import write_all
-    from .build import build_graph
-    from .page import document_texts, render_page
-    from .readwrite import graphml, node_link
+    from graph._atomic import write_all
+    from graph.build import build_graph
+    from graph.page import document_texts, render_page
+    from graph.readwrite import graphml, node_link
 
     graph = build_graph(corpus)
     folder = Path(out)

@@ -13,9 +13,8 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.neo4j.settings import Settings
-
-from .support.browser import CHROMIUM, CHROMIUM_ARGS
-from .support.neo4j_server import Neo4jInfo, docker_engine_available, harness_unavailable_reason, neo4j_for_tests
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.neo4j_server import Neo4jInfo, docker_engine_available, harness_unavailable_reason, neo4j_for_tests
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from .conftest import REPO
+from tests.conftest import REPO
 
 COMPOSE = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
 NEO4J = COMPOSE["services"]["neo4j"]

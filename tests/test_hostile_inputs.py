@@ -18,8 +18,7 @@ from graph.corpus.synth import SynthSpec, synthesize
 from graph.errors import LoadError, SynthRefused
 from graph.files import yamlfile as _yaml
 from graph.readwrite import gexf
-
-from .conftest import ARTICLE, REPO, SEEDS, edit
+from tests.conftest import ARTICLE, REPO, SEEDS, edit
 
 ANNOTATIONS = f"annotations/{ARTICLE}.yaml"
 SECRET = "NEO4J_PASSWORD=hunter2-secret"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import missing, no_neo4j
+from tests.conftest import missing, no_neo4j
 
 
 def test_without_neo4j_tests_are_skipped_outside_ci(monkeypatch):

@@ -21,9 +21,8 @@ from typer.testing import CliRunner
 
 from graph._terminal import inert, markup
 from graph.cli import app
-
-from .conftest import REPO
-from .support.hostile import hostile_seeds
+from tests.conftest import REPO
+from tests.support.hostile import hostile_seeds
 
 CLEAR = "\x1b[2J"
 LINK = "\x1b]8;;http://evil.example/\x07click\x1b]8;;\x07"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cypherast import ast as a
 
-from .parse import Refused, children
+from graph.cypher.parse import Refused, children
 
 READ_CLAUSES: dict[type[a.AstNode], str] = {
     a.Match: "MATCH / OPTIONAL MATCH … WHERE",
@@ -215,7 +215,7 @@ END = "<!-- end of language -->"
 
 def language() -> str:
     """The accepted language as markdown, made from the allow-list above (and the embedded engine's part)."""
-    from .ladybug import EMBEDDED_REFUSES, SAME, TRANSLATED
+    from graph.cypher.ladybug import EMBEDDED_REFUSES, SAME, TRANSLATED
 
     lines = ["### Clauses", ""]
     lines += [f"- {text}" for text in READ_CLAUSES.values()]

@@ -31,12 +31,11 @@ from typing import Any
 
 from rich.table import Table
 
+from graph._spreadsheet import Guard, csv_row
+from graph._terminal import inert
+from graph._terminal import plain as plain_text
 from graph.cypher.engines import Result
 from graph.cypher.engines.base import Node, Path, Relationship
-
-from .._spreadsheet import Guard, csv_row
-from .._terminal import inert
-from .._terminal import plain as plain_text
 
 FORMATS = ("table", "json", "jsonl", "csv")
 NS = 1_000_000_000

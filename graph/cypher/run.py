@@ -6,11 +6,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from graph._terminal import inert
+from graph.cypher import allow, params
 from graph.cypher.engines import Engine, Result
-
-from .._terminal import inert
-from . import allow, params
-from .parse import parse
+from graph.cypher.parse import parse
 
 
 def run_query(engine: Engine, query: str, given: dict[str, Any]) -> Result:
@@ -21,7 +20,7 @@ def run_query(engine: Engine, query: str, given: dict[str, Any]) -> Result:
     params.check(list(parsed.parameters), given)
     text = parsed.text
     if engine.name == "embedded":
-        from .ladybug import translate
+        from graph.cypher.ladybug import translate
 
         translation = translate(parsed, engine.graph_info)  # type: ignore[attr-defined]
         for line in translation.warnings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .read import DnaError, read_database
-from .seeds import ImportReport, Mapping, import_dna
+from graph.dna.read import DnaError, read_database
+from graph.dna.seeds import ImportReport, Mapping, import_dna
 
 __all__ = ["DnaError", "ImportReport", "Mapping", "import_dna", "read_database"]

@@ -27,9 +27,8 @@ from typing import Any
 import yaml
 
 from graph.corpus.resolve import alias_key
-
-from ..schema import EDGE_FIELDS, NODE_FIELDS
-from .read import Database, DnaError, Entity, Statement, read_database
+from graph.dna.read import Database, DnaError, Entity, Statement, read_database
+from graph.schema import EDGE_FIELDS, NODE_FIELDS
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .select import NetworkError
-from .statements import Statement
+from graph.network.select import NetworkError
+from graph.network.statements import Statement
 
 TWO_MODE = ("ignore", "agree", "disagree", "combine", "subtract")
 ONE_MODE = ("ignore", "congruence", "conflict", "subtract")

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph.errors import NetworkError
-
-from .statements import Statement
+from graph.network.statements import Statement
 
 DUPLICATES = ("all", "document", "week", "month", "year", "range")
 UNITS = ("days", "weeks", "months", "years")

@@ -17,14 +17,13 @@ from typing import Any
 
 import networkx as nx
 
+from graph._atomic import write_all
+from graph._spreadsheet import Guard, csv_row
 from graph.files import shapes as m
-
-from .._atomic import write_all
-from .._spreadsheet import Guard, csv_row
-from ..readwrite._xml import attr, batched, text
-from ..readwrite.graphml import HEADER
-from ..schema import Schema
-from . import NetworkResult, Slice
+from graph.network import NetworkResult, Slice
+from graph.readwrite._xml import attr, batched, text
+from graph.readwrite.graphml import HEADER
+from graph.schema import Schema
 
 FORMATS = ("graphml", "csv", "json", "html")
 MAX_CSV_CELLS = 25_000_000  # a dense matrix bigger than this is refused: use graphml or json
@@ -175,7 +174,7 @@ _TIES = {
 def page(result: NetworkResult, sl: Slice, schema: Schema | None) -> str:
     """The network as the interactive page (`graph.page.render_page`): ties typed positive/negative,
     their weight listed with each tie. The page draws every tie the same width: it has no weight channel."""
-    from ..page import render_page
+    from graph.page import render_page
 
     graph, page_schema = network_graph(result, sl, schema)
     return render_page(graph, page_schema)

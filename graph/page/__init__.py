@@ -15,9 +15,9 @@ from typing import Any
 import networkx as nx
 import pyvis
 
-from .._atomic import write_text
-from ..schema import Schema
-from .data import page_data, split
+from graph._atomic import write_text
+from graph.page.data import page_data, split
+from graph.schema import Schema
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._fields import ExportError
+from graph.readwrite._fields import ExportError
 
 Edge = tuple[str, Hashable, Hashable, dict[str, Any]]
 

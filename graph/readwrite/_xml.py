@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ._fields import Kind
+from graph.readwrite._fields import Kind
 
 # XML Schema type of each attribute kind, for GraphML `attr.type` and GEXF `type` (JSON travels as a string).
 XML_TYPES: dict[Kind, str] = {

@@ -13,10 +13,10 @@ from typing import Any
 
 import networkx as nx
 
-from .._atomic import atomic_open
-from ..schema import Schema
-from . import _order
-from ._fields import json_text
+from graph._atomic import atomic_open
+from graph.readwrite import _order
+from graph.readwrite._fields import json_text
+from graph.schema import Schema
 
 
 def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .._spreadsheet import Guard
-    from ..schema import Schema
+    from graph._spreadsheet import Guard
+    from graph.schema import Schema
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ FORMATS: dict[str, Format] = {
 
 def outputs(name: str, out: Path) -> list[Path]:
     """The files `export(name, …, out)` writes."""
-    from . import neo4j_csv
+    from graph.readwrite import neo4j_csv
 
     return [out / neo4j_csv.NODES, out / neo4j_csv.RELATIONSHIPS] if name == "csv" else [out]
 
@@ -53,7 +53,7 @@ def export(
     `guard` neutralises CSV cells a spreadsheet would run (default `Guard()`; `Guard(raw=True)` writes them exactly).
     """
     if name == "csv":
-        from . import neo4j_csv
+        from graph.readwrite import neo4j_csv
 
         neo4j_csv.write(graph, out, schema, guard=guard)
     else:

@@ -13,11 +13,11 @@ from typing import Any
 
 import networkx as nx
 
-from .._atomic import atomic_open
-from ..schema import Schema
-from . import _order
-from ._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
-from ._xml import XML_TYPES, attr, batched
+from graph._atomic import atomic_open
+from graph.readwrite import _order
+from graph.readwrite._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
+from graph.readwrite._xml import XML_TYPES, attr, batched
+from graph.schema import Schema
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

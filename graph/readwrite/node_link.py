@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from .._atomic import atomic_open
+from graph._atomic import atomic_open
 
 
 def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:

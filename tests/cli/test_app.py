@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import app
-
-from ..conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS
 
 
 def test_build_writes_node_link_json_and_prints_a_summary(cli, tmp_path: Path) -> None:

@@ -9,8 +9,7 @@ import pytest
 from graph import load_corpus
 from graph.build import build_graph
 from graph.cypher.engines import open_engine
-
-from ..support.neo4j_data import load_only
+from tests.support.neo4j_data import load_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -14,8 +14,7 @@ from graph.cypher.engines import Result
 from graph.cypher.parse import parse
 from graph.cypher.run import run_query
 from graph.errors import Refused
-
-from .conftest import QUERIES, ROOT, SEEDS
+from tests.cypher.conftest import QUERIES, ROOT, SEEDS
 
 # Each hostile query, and the construct and position its refusal must name.
 HOSTILE = [

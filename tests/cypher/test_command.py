@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-
-from .conftest import QUERIES, SEEDS
+from tests.cypher.conftest import QUERIES, SEEDS
 
 runner = CliRunner()
 

@@ -19,9 +19,8 @@ from graph.corpus.synth import SynthSpec, synthesize
 from graph.cypher.engines import open_engine
 from graph.cypher.library import list_queries
 from graph.cypher.run import run_query
-
-from ..support.neo4j_data import load_only
-from .conftest import EXPECTED, QUERIES, SEEDS
+from tests.cypher.conftest import EXPECTED, QUERIES, SEEDS
+from tests.support.neo4j_data import load_only
 
 SHIPPED = list_queries(QUERIES)
 DATASET = "conformance"

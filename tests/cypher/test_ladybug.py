@@ -9,8 +9,7 @@ from graph.cli import app
 from graph.cypher.engines import base
 from graph.cypher.run import run_query
 from graph.errors import Refused
-
-from .conftest import QUERIES, SEEDS
+from tests.cypher.conftest import QUERIES, SEEDS
 
 
 def rows(engine, query, **params):

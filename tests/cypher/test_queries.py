@@ -12,8 +12,7 @@ from graph.cypher import allow
 from graph.cypher.library import list_queries
 from graph.cypher.parse import parse, walk
 from graph.cypher.run import run_query
-
-from .conftest import EXPECTED, QUERIES
+from tests.cypher.conftest import EXPECTED, QUERIES
 
 SHIPPED = list_queries(QUERIES)
 

@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-
-from .conftest import QUERIES, ROOT, SEEDS
+from tests.cypher.conftest import QUERIES, ROOT, SEEDS
 
 BLOCK = re.compile(r"```console\n\$ (actorgraph .*?)\n(.*?)```", re.DOTALL)
 

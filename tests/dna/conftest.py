@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.dna import ImportReport, import_dna
-
-from .sample import build_sample
+from tests.dna.sample import build_sample
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .dnafile import AGREEMENT, CONCEPT, NARRATOR, ORGANIZATION, PERSON, DnaFile
+from tests.dna.dnafile import AGREEMENT, CONCEPT, NARRATOR, ORGANIZATION, PERSON, DnaFile
 
 REASON = 12
 TAX, SUBSIDY, CAP = "carbon tax", "subsidy", "emissions cap"

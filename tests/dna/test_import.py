@@ -11,8 +11,7 @@ import yaml
 from graph.corpus import load_corpus
 from graph.dna import import_dna
 from graph.errors import DnaError
-
-from .dnafile import DnaFile
+from tests.dna.dnafile import DnaFile
 
 
 def test_the_imported_seeds_validate_and_hold_every_statement(dna_seeds: Path, dna_import) -> None:

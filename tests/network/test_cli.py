@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 
-from ..conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def test_import_then_network(cli, dna_file: Path, tmp_path: Path) -> None:

@@ -11,8 +11,7 @@ import pytest
 
 from graph.errors import NetworkError
 from graph.network import Window
-
-from .conftest import named, symmetric
+from tests.network.conftest import named, symmetric
 
 ORGS = ["Alpha", "Beta", "Delta", "Gamma"]  # sorted by id: organization-alpha, -beta, -delta, -gamma
 CONCEPTS = ["carbon tax", "emissions cap", "subsidy"]

@@ -12,9 +12,8 @@ from graph.build import load_graph
 from graph.corpus import load_corpus
 from graph.errors import NetworkError
 from graph.network import NetworkSpec, Selection, discourse_network, statements
-
-from ..conftest import SEEDS
-from .conftest import named, symmetric
+from tests.conftest import SEEDS
+from tests.network.conftest import named, symmetric
 
 ORDINANCE = "Los Angeles sanctuary city ordinance"
 

@@ -8,8 +8,7 @@ import pytest
 
 from graph.network.select import LeftOut, Selection, Window, add_units, deduplicate, in_date_order, select, windows
 from graph.network.statements import Statement, parse_period
-
-from ..conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def st(rel: str, actor: str, target: str, sign: int, doc: str, when: str | None) -> Statement:

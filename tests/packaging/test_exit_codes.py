@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ExitCode
-
-from ..conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS
 
 
 def closed_port() -> int:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph import show_page
-
-from ..conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def test_the_inline_page_draws_the_network_inside_its_frame_and_fetches_nothing(browser, tmp_path: Path) -> None:

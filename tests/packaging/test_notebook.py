@@ -8,7 +8,7 @@ import re
 import nbformat
 from nbclient import NotebookClient
 
-from ..conftest import REPO
+from tests.conftest import REPO
 
 NOTEBOOK = REPO / "examples" / "notebook.ipynb"
 

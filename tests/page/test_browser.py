@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.page import write_page
-
-from .support import CANVAS_COLOURS, click_edge, click_node, panel_text, shown_edges, shown_nodes, vis_id
+from tests.page.support import CANVAS_COLOURS, click_edge, click_node, panel_text, shown_edges, shown_nodes, vis_id
 
 pytestmark = pytest.mark.usefixtures("browser")
 

@@ -118,8 +118,7 @@ def test_a_relation_with_several_evidence_records_lists_them_all(seed_graph, sch
 
 def test_a_big_graph_opens_on_a_bounded_connected_subgraph(schema):
     from graph.page.data import OPEN_EDGES, OPEN_NODES, page_data
-
-    from .support import big_graph
+    from tests.page.support import big_graph
 
     graph = big_graph(schema, 2000)
     start = page_data(graph, schema)["start"]

@@ -13,8 +13,7 @@ import pytest
 
 from graph.errors import ExportError
 from graph.readwrite import graphml
-
-from .conftest import HOSTILE, HOSTILE_CLEAN
+from tests.readwrite.conftest import HOSTILE, HOSTILE_CLEAN
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 G = "{http://graphml.graphdrawing.org/xmlns}"

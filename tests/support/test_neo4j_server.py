@@ -9,8 +9,8 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from ..conftest import no_neo4j
-from .neo4j_server import (
+from tests.conftest import no_neo4j
+from tests.support.neo4j_server import (
     LocalNeo4jServer,
     Neo4jInfo,
     docker_engine_available,

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from graph.cypher.engines import base
 from graph.cypher.run import run_query
 from graph.errors import QueryError, Refused
+from tests.cypher.test_conformance import big, engines  # noqa: F401 (fixtures: one loaded graph per engine)
 
 HAND = [q for q in (Path(__file__).with_name("differential_queries.txt")).read_text("utf-8").splitlines() if q]
 
@@ -38,7 +39,7 @@ def normal(value: Any) -> Any:
     return repr(value)
 
 
-def outcome(engines, query: str) -> str:
+def outcome(engines, query: str) -> str:  # noqa: F811
     """'refused', 'same' or 'error'; fails the test on a silent mismatch."""
     embedded, neo = engines
     try:
@@ -62,11 +63,11 @@ def outcome(engines, query: str) -> str:
 
 
 @pytest.mark.parametrize("query", HAND)
-def test_hand_written_query_gives_neo4js_rows_or_is_refused(engines, query):
+def test_hand_written_query_gives_neo4js_rows_or_is_refused(engines, query):  # noqa: F811
     assert outcome(engines, query) in ("same", "refused")
 
 
-def test_most_hand_written_queries_are_answered(engines):
+def test_most_hand_written_queries_are_answered(engines):  # noqa: F811
     results = Counter(outcome(engines, q) for q in HAND)
     assert len(HAND) >= 130
     assert results["same"] >= 0.75 * len(HAND), results
@@ -133,5 +134,5 @@ def queries(draw) -> str:
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(query=queries())
-def test_generated_query_gives_neo4js_rows_or_is_refused(engines, query):
+def test_generated_query_gives_neo4js_rows_or_is_refused(engines, query):  # noqa: F811
     assert outcome(engines, query) in ("same", "refused", "error")

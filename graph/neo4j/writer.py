@@ -140,7 +140,7 @@ def unguarded(call: Callable[[], T]) -> T:
     return call()
 
 
-def sync(
+def write_dataset(
     driver: neo4j.Driver,
     database: str,
     graph: nx.MultiDiGraph,

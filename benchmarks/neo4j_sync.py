@@ -39,7 +39,8 @@ from graph.cypher.engines import open_engine
 from graph.neo4j.connect import connect
 from graph.neo4j.records import node_records, rel_records
 from graph.neo4j.settings import Settings
-from graph.neo4j.sync import DEFAULT_BATCH, sync
+from graph.neo4j.writer import DEFAULT_BATCH
+from graph.neo4j.writer import write_dataset as sync
 from tests.support.neo4j_data import clear_database
 
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -41,6 +41,11 @@ _EXPORTS = {
     "SynthSpec": "corpus.synth",
     # query, queries
     "query": "cypher.api",
+    # Neo4j (sync, pull)
+    "sync": "neo4j.api",
+    "pull": "neo4j.api",
+    "SyncReport": "neo4j.writer",
+    "Neo4jSettings": "neo4j.settings:Settings",
     "QueryResult": "cypher.api",
     "Node": "cypher.engines.base",
     "Relationship": "cypher.engines.base",
@@ -96,6 +101,7 @@ __all__ = [
     "InlinePage",
     "LibraryError",
     "LoadError",
+    "Neo4jSettings",
     "NetworkError",
     "Node",
     "OutputError",
@@ -112,6 +118,7 @@ __all__ = [
     "Report",
     "Schema",
     "SyncError",
+    "SyncReport",
     "SynthRefused",
     "SynthSpec",
     "ValidationFailed",
@@ -125,9 +132,11 @@ __all__ = [
     "load_graph",
     "load_schema",
     "open_project",
+    "pull",
     "query",
     "render_page",
     "show_page",
+    "sync",
     "synthesize",
     "validate",
     "write_build",
@@ -139,7 +148,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'graph' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    module, _, attribute = module.partition(":")  # "module:Name" when the public name differs
+    value = getattr(import_module(f".{module}", __name__), attribute or name)
     globals()[name] = value
     return value
 
@@ -178,6 +188,9 @@ if TYPE_CHECKING:
         ValidationFailed,
     )
     from graph.files.problems import Problem
+    from graph.neo4j.api import pull, sync
+    from graph.neo4j.settings import Settings as Neo4jSettings
+    from graph.neo4j.writer import SyncReport
     from graph.notebook import InlinePage, show_page
     from graph.outputs import Built, write_build
     from graph.page import render_page, write_page

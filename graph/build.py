@@ -67,10 +67,7 @@ def edge_attrs(relation: Relation, cypher_type: str) -> dict[str, Any]:
         "id": relation.id,
         "type": relation.type,
         "cypher_type": cypher_type,
-        "document": evidence.document,
-        "quote": evidence.quote,
-        "quote_start": evidence.start,
-        "quote_end": evidence.end,
+        **_evidence(evidence),
         "attribution": first.attribution,
         "confidence": first.confidence,
     }

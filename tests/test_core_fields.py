@@ -61,3 +61,14 @@ def test_the_embedded_engine_has_a_column_for_it(widened) -> None:
         assert engine.run("MATCH ()-[r]->() RETURN DISTINCT r.reported_on").rows == [("2024-11-19",)]
     finally:
         engine.close()
+
+
+def test_every_backend_type_map_covers_every_core_kind() -> None:
+    """One type map per backend, each covering every kind the core fields use (a miss is found here, not in an
+    export)."""
+    from graph.cypher.engines.tables import DDL_TYPE, arrow_types
+    from graph.readwrite._fields import VALUE_KINDS
+
+    kinds = {*schema.CORE_GRAPH.values(), *schema.CORE_NODE.values(), *schema.CORE_EDGE.values()}
+    assert kinds <= set(VALUE_KINDS)
+    assert kinds - {"json"} <= set(DDL_TYPE) == set(arrow_types())

@@ -1,4 +1,4 @@
-"""What `actorgraph sync` and `actorgraph pull` do: one line per failure, exit 2 (or 3: connection).
+"""What `actorgraph sync` and `actorgraph pull` print, over `graph.sync` and `graph.pull`.
 
 Exit 2: the graph or the dataset cannot be used as it is (a bad name, a write Neo4j refused, a dataset that is
 missing or incomplete). Exit 3: Neo4j cannot be used (down, wrong login, no such database, too old, not Neo4j,
@@ -7,28 +7,21 @@ or it stopped answering within the timeout).
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import neo4j
-from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph._terminal import markup as escape
 from graph.build import build_graph
-from graph.cli.common import err, fail, out
+from graph.cli.common import err, out
 from graph.corpus import Corpus
-from graph.errors import ConnectionProblem, ExitCode, SyncError
-from graph.neo4j import pull as pulling
-from graph.neo4j import sync as syncing
-from graph.neo4j.connect import bounded, connect, explain
+from graph.neo4j import api
 from graph.neo4j.records import check_dataset
-from graph.neo4j.settings import EXIT_CONNECTION, TX_GRACE_S, Settings
+from graph.neo4j.settings import Settings
+from graph.neo4j.writer import SyncReport
 from graph.readwrite import node_link
 
-EXIT_USAGE = ExitCode.USAGE
-RERUN = "re-run `actorgraph sync` to finish"
 PROGRESS_MIN = 5000  # show a progress bar from this many rows to write (and only on a terminal)
 
 
@@ -41,35 +34,28 @@ def sync(
     batch_size: int,
     replace: bool = False,
 ) -> None:
-    """Build the graph and sync it into `dataset`; print what was (or would be) written."""
-    _check_dataset(dataset)
+    """Build the graph and sync it into `dataset` (`graph.sync`); print what was (or would be) written."""
+    check_dataset(dataset)  # before reading the seeds
     loaded = corpus()
-    graph = build_graph(loaded)
-    stopped = f"the sync stopped part-way (what it wrote is kept): {RERUN}"
-    with _connected(settings, stopped) as driver, _ProgressBar() as progress:
-        report = syncing.sync(
-            driver,
-            settings.database,
-            graph,
+    with _ProgressBar() as progress:
+        report = api.sync(
+            build_graph(loaded),
             loaded.schema,
+            settings,
             dataset,
             prune=prune,
             dry_run=dry_run,
             replace=replace,
             batch_size=batch_size,
             progress=progress,
-            guard=lambda call: bounded(settings, call),
-            timeout=settings.timeout + TX_GRACE_S,
         )
     for line in summary(report, settings):
         out.print(escape(line))
 
 
 def pull(settings: Settings, dataset: str, target: Path) -> None:
-    """Read `dataset` back and write it as node-link JSON to `target`."""
-    _check_dataset(dataset)
-    with _connected(settings) as driver:
-        graph = pulling.pull(driver, settings.database, dataset, guard=lambda call: bounded(settings, call))
+    """Read `dataset` back (`graph.pull`) and write it as node-link JSON to `target`."""
+    graph = api.pull(settings, dataset)
     node_link.write(graph, target)
     out.print(
         escape(
@@ -79,7 +65,7 @@ def pull(settings: Settings, dataset: str, target: Path) -> None:
     )
 
 
-def summary(report: syncing.SyncReport, settings: Settings) -> list[str]:
+def summary(report: SyncReport, settings: Settings) -> list[str]:
     """What the sync did, or with --dry-run would do, in a few lines."""
     plan = report.plan
     dry = report.dry_run
@@ -107,7 +93,7 @@ def summary(report: syncing.SyncReport, settings: Settings) -> list[str]:
     return lines
 
 
-def _counts(create: int, update: int, same: int, stale: int, report: syncing.SyncReport) -> str:
+def _counts(create: int, update: int, same: int, stale: int, report: SyncReport) -> str:
     if report.dry_run:
         text = f"{create} to create, {update} to update, {same} unchanged"
         gone = "to delete (--prune)"
@@ -117,50 +103,6 @@ def _counts(create: int, update: int, same: int, stale: int, report: syncing.Syn
     if not stale:
         return text
     return f"{text}, {stale} {gone if report.pruned else 'stale kept (--prune deletes them)'}"
-
-
-@contextlib.contextmanager
-def _connected(settings: Settings, stopped: str | None = None) -> Iterator[neo4j.Driver]:
-    """A connected driver; every failure inside becomes one message and an exit code.
-
-    `stopped` is added to a failure after connecting (the server went away, or a concurrent write got in the way).
-    """
-    try:
-        driver = connect(settings)
-    except ConnectionProblem as problem:
-        fail(str(problem), EXIT_CONNECTION)
-    try:
-        yield driver
-    except SyncError as problem:
-        fail(str(problem), EXIT_USAGE)
-    except ConnectionProblem as problem:  # the server stopped answering (see `connect.bounded`)
-        fail(_joined(str(problem), stopped), EXIT_CONNECTION)
-    except (Neo4jError, DriverError) as error:
-        problem = explain(error, settings)
-        if isinstance(problem, ConnectionProblem):
-            fail(_joined(str(problem), stopped), EXIT_CONNECTION)
-        message = f"Neo4j refused the write: {_first_line(error)}"
-        if isinstance(error, ConstraintError) and stopped:
-            message += "; another sync of this dataset may be writing at the same time"
-        fail(_joined(message, stopped), EXIT_USAGE)
-    finally:
-        driver.close()
-
-
-def _check_dataset(name: str) -> None:
-    """Refuse a bad dataset name before connecting (it is only ever a query parameter, but names stay simple)."""
-    try:
-        check_dataset(name)
-    except SyncError as problem:
-        fail(str(problem), EXIT_USAGE)
-
-
-def _joined(message: str, hint: str | None) -> str:
-    return f"{message}; {hint}" if hint else message
-
-
-def _first_line(error: Exception) -> str:
-    return str(getattr(error, "message", None) or error).strip().splitlines()[0]
 
 
 class _ProgressBar:

@@ -23,7 +23,7 @@ from neo4j.exceptions import (
 from graph.errors import ConnectionProblem
 from graph.neo4j.settings import SCHEMES, Settings
 
-__all__ = ["ConnectionProblem", "Settings", "bounded", "connect", "explain"]
+__all__ = ["ConnectionProblem", "Settings", "as_problem", "bounded", "connect"]
 
 T = TypeVar("T")
 MIN_SERVER = "Neo4j 5.7 or later (5.26 is tested)"
@@ -78,7 +78,7 @@ def connect(settings: Settings) -> neo4j.Driver:
         bounded(settings, reach, 2 * settings.connect_timeout, "NEO4J_CONNECT_TIMEOUT")
     except Exception as error:
         driver.close()
-        raise explain(error, settings) from None
+        raise as_problem(error, settings) from None
     return driver
 
 
@@ -119,7 +119,7 @@ def stalled(settings: Settings, seconds: float, knob: str = "NEO4J_TIMEOUT or --
     )
 
 
-def explain(error: Exception, settings: Settings) -> Exception:
+def as_problem(error: Exception, settings: Settings) -> Exception:
     """A driver error as a `ConnectionProblem` with one line naming the cause; other errors unchanged."""
     where = f"Neo4j at {settings.uri}"
     if isinstance(error, ConnectionProblem):

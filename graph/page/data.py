@@ -62,21 +62,21 @@ def page_data(graph: nx.MultiDiGraph, schema: Schema, texts: Mapping[str, str] |
     }
 
 
-CORE_NODE = ("name", "type", "degree", "x", "y")
+FIRST_VIEW_NODE = ("name", "type", "degree", "x", "y")
 STRUCTURE = ("c", "k")  # community and core number: two flat lists in the page, not two keys on every actor
-CORE_EDGE = ("type", "from", "to", "f")
+FIRST_VIEW_EDGE = ("type", "from", "to", "f")
 
 
 def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list]]:
     """The page data as what the first view needs (decoded at once) and the rest, per item in id order
     (decoded after the first drawing, or when first asked for): keys, aliases, properties, evidence, qualifiers."""
     core = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
-    core["nodes"] = {i: {k: n[k] for k in CORE_NODE} for i, n in data["nodes"].items()}
+    core["nodes"] = {i: {k: n[k] for k in FIRST_VIEW_NODE} for i, n in data["nodes"].items()}
     core["structure"] = {k: [n[k] for n in data["nodes"].values()] for k in STRUCTURE}
-    core["edges"] = {i: {k: e[k] for k in CORE_EDGE} for i, e in data["edges"].items()}
+    core["edges"] = {i: {k: e[k] for k in FIRST_VIEW_EDGE} for i, e in data["edges"].items()}
     detail = {
-        "nodes": [{k: v for k, v in n.items() if k not in CORE_NODE + STRUCTURE} for n in data["nodes"].values()],
-        "edges": [{k: v for k, v in e.items() if k not in CORE_EDGE} for e in data["edges"].values()],
+        "nodes": [{k: v for k, v in n.items() if k not in FIRST_VIEW_NODE + STRUCTURE} for n in data["nodes"].values()],
+        "edges": [{k: v for k, v in e.items() if k not in FIRST_VIEW_EDGE} for e in data["edges"].values()],
     }
     return core, detail
 

@@ -8,14 +8,13 @@ with `interaction` the relation type. Lists stay JSON lists; the graph's attribu
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph._atomic import atomic_open
 from graph.readwrite import _order
 from graph.readwrite._fields import json_text
+from graph.readwrite._target import Target, opened
 from graph.schema import Schema
 
 
@@ -51,9 +50,10 @@ def dumps(graph: nx.MultiDiGraph, schema: Schema | None = None) -> str:
     return json.dumps(to_data(graph), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
-    """Write Cytoscape.js JSON to `path` atomically (`schema` is not needed: JSON keeps value types)."""
-    with atomic_open(Path(path)) as f:
+def write(graph: nx.MultiDiGraph, target: Target, schema: Schema | None = None) -> None:
+    """Write Cytoscape.js JSON to `target` (a path, written atomically, or an open text file); `schema` is not
+    needed: JSON keeps value types."""
+    with opened(target) as f:
         f.write(dumps(graph))
 
 

@@ -10,6 +10,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.errors import ActorgraphError
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -21,19 +23,17 @@ if TYPE_CHECKING:
 class Format:
     default: str  # file (or, for csv, folder) name under the output folder
     opens_in: str
-    module: str  # graph.readwrite.MODULE.write(graph, path[, schema]) writes it
-    takes_schema: bool = True
+    module: str  # graph.readwrite.MODULE.write(graph, path, schema) writes it
 
     def write(self, graph: nx.MultiDiGraph, path: Path, schema: Schema | None) -> object:
-        writer = import_module(f"{__package__}.{self.module}").write
-        return writer(graph, path, schema) if self.takes_schema else writer(graph, path)
+        return import_module(f"{__package__}.{self.module}").write(graph, path, schema)
 
 
 FORMATS: dict[str, Format] = {
     "graphml": Format("graph.graphml", "Gephi, Cytoscape, yEd, igraph, networkx", "graphml"),
     "gexf": Format("graph.gexf", "Gephi, networkx", "gexf"),
     "cyjs": Format("graph.cyjs", "Cytoscape desktop, cytoscape.js", "cyjs"),
-    "json": Format("graph.json", "networkx (node-link), d3", "node_link", takes_schema=False),
+    "json": Format("graph.json", "networkx (node-link), d3", "node_link"),
     "csv": Format("csv", "neo4j-admin database import, spreadsheets", "neo4j_csv"),
 }
 
@@ -46,12 +46,15 @@ def outputs(name: str, out: Path) -> list[Path]:
 
 
 def export(
-    graph: nx.MultiDiGraph, name: str, out: Path, schema: Schema | None = None, *, guard: Guard | None = None
+    graph: nx.MultiDiGraph, name: str, out: Path | str, schema: Schema | None = None, *, guard: Guard | None = None
 ) -> list[Path]:
     """Write `graph` in format `name` to `out` (a folder for csv); return the files written.
 
     `guard` neutralises CSV cells a spreadsheet would run (default `Guard()`; `Guard(raw=True)` writes them exactly).
     """
+    if name not in FORMATS:
+        raise ActorgraphError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}")
+    out = Path(out)
     if name == "csv":
         from graph.readwrite import neo4j_csv
 

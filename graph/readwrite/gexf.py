@@ -8,14 +8,13 @@ JSON strings); with a schema, nodes and edges are coloured (`viz:color`) as the 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph._atomic import atomic_open
 from graph.readwrite import _order
 from graph.readwrite._fields import ExportError, Fields, Kind, fields_for, to_text, undeclared
+from graph.readwrite._target import Target, opened
 from graph.readwrite._xml import XML_TYPES, attr, batched
 from graph.schema import Schema
 
@@ -29,9 +28,9 @@ HEADER = (
 _SKIP_EDGE = frozenset({"id"})  # the edge's own id attribute
 
 
-def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
-    """Write `graph` as GEXF 1.2 to `path` atomically."""
-    with atomic_open(Path(path)) as f:
+def write(graph: nx.MultiDiGraph, target: Target, schema: Schema | None = None) -> None:
+    """Write `graph` as GEXF 1.2 to `target` (a path, written atomically, or an open text file)."""
+    with opened(target) as f:
         for chunk in chunks(graph, fields_for(graph, schema), schema):
             f.write(chunk)
 

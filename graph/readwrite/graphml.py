@@ -17,10 +17,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph._atomic import atomic_open
 from graph.errors import ExportError
 from graph.readwrite import _order
 from graph.readwrite._fields import Fields, Kind, core, fields_for, from_schema, to_text, undeclared
+from graph.readwrite._target import Target, opened
 from graph.readwrite._xml import XML_TYPES, attr, batched, needs_escape, text
 from graph.schema import CORE_GRAPH, CORE_NODE, Schema
 
@@ -33,9 +33,10 @@ HEADER = (
 )
 
 
-def write(graph: nx.MultiDiGraph, path: Path | str, schema: Schema | None = None) -> None:
-    """Write `graph` as GraphML to `path` atomically; attribute types from `schema` (else from the values)."""
-    with atomic_open(Path(path)) as f:
+def write(graph: nx.MultiDiGraph, target: Target, schema: Schema | None = None) -> None:
+    """Write `graph` as GraphML to `target` (a path, written atomically, or an open text file); attribute types
+    from `schema` (else from the values)."""
+    with opened(target) as f:
         for chunk in stream(graph, schema):
             f.write(chunk)
 

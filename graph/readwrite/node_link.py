@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph._atomic import atomic_open
+from graph.readwrite._target import Target, opened
+
+if TYPE_CHECKING:
+    from graph.schema import Schema
 
 
 def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -23,9 +26,9 @@ def dumps(graph: nx.MultiDiGraph) -> str:
     return json.dumps(to_data(graph), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write node-link JSON to `path` atomically."""
-    with atomic_open(path) as f:
+def write(graph: nx.MultiDiGraph, target: Target, schema: Schema | None = None) -> None:
+    """Write node-link JSON to `target` (a path, written atomically, or an open text file); `schema` is not needed."""
+    with opened(target) as f:
         f.write(dumps(graph))
 
 

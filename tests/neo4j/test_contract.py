@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from graph.build import load_graph
-from graph.neo4j.sync import sync
+from graph.neo4j.writer import write_dataset as sync
 from tests.conftest import SEEDS
 from tests.support.neo4j_data import clear_database, load_only, write_old_layout
 

@@ -26,11 +26,12 @@ from graph.build import build_graph
 from graph.cli import app
 from graph.corpus.synth import SynthSpec, synthesize
 from graph.errors import ConnectionProblem
-from graph.neo4j import sync as sync_module
+from graph.neo4j import writer as sync_module
 from graph.neo4j.connect import connect
-from graph.neo4j.pull import pull
+from graph.neo4j.reader import read_dataset as pull
 from graph.neo4j.settings import Settings
-from graph.neo4j.sync import Existing, SyncReport, sync
+from graph.neo4j.writer import Existing, SyncReport
+from graph.neo4j.writer import write_dataset as sync
 from graph.readwrite import node_link
 from tests.conftest import SEEDS, edit, no_neo4j
 from tests.neo4j.conftest import env_of

@@ -17,10 +17,10 @@ import yaml
 from graph import load_corpus
 from graph.build import build_graph
 from graph.errors import SyncError
-from graph.neo4j import pull as pull_module
-from graph.neo4j import sync as sync_module
-from graph.neo4j.pull import pull
-from graph.neo4j.sync import sync
+from graph.neo4j import reader as pull_module
+from graph.neo4j import writer as sync_module
+from graph.neo4j.reader import read_dataset as pull
+from graph.neo4j.writer import write_dataset as sync
 from graph.readwrite import node_link
 from tests.conftest import edit
 from tests.support.neo4j_server import free_port

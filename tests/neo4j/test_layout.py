@@ -11,9 +11,9 @@ import pytest
 
 from graph.errors import SyncError
 from graph.neo4j import layout
-from graph.neo4j.pull import pull
+from graph.neo4j.reader import read_dataset as pull
 from graph.neo4j.records import META_PROPERTY
-from graph.neo4j.sync import sync
+from graph.neo4j.writer import write_dataset as sync
 from graph.readwrite import node_link
 from tests.conftest import SEEDS
 from tests.support.neo4j_data import count, write_old_layout

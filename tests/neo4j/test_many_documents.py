@@ -6,8 +6,8 @@ import networkx as nx
 
 from graph import load_corpus
 from graph.build import build_graph
-from graph.neo4j.pull import pull
-from graph.neo4j.sync import sync
+from graph.neo4j.reader import read_dataset as pull
+from graph.neo4j.writer import write_dataset as sync
 from graph.readwrite import node_link
 from tests.support.story import write_story
 

@@ -9,7 +9,7 @@ from graph import load_corpus
 from graph.build import build_graph
 from graph.errors import SyncError
 from graph.neo4j.records import META_PROPERTY
-from graph.neo4j.sync import sync
+from graph.neo4j.writer import write_dataset as sync
 from tests.conftest import edit
 from tests.support.neo4j_data import count
 

@@ -10,7 +10,8 @@ import networkx as nx
 
 from graph.neo4j import layout
 from graph.neo4j.records import DATASET, ENTITY, graph_json
-from graph.neo4j.sync import clear, sync
+from graph.neo4j.writer import clear
+from graph.neo4j.writer import write_dataset as sync
 from graph.schema import Schema
 
 

@@ -23,17 +23,6 @@ from graph.schema import CYPHER_TYPE, ENTITY_TYPE, FIELD_NAME, Schema
 
 CACHE_PREFIX = "ladybug-"
 
-DDL_TYPE = {
-    "string": "STRING",
-    "date": "STRING",
-    "integer": "INT64",
-    "number": "DOUBLE",
-    "boolean": "BOOL",
-    "strings": "STRING[]",
-    "integers": "INT64[]",
-    "numbers": "DOUBLE[]",
-}
-
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -131,7 +120,7 @@ def build_file(path: Path, graph: nx.MultiDiGraph, schema: Schema) -> None:
 
 
 def _columns(table: cols.Table) -> str:
-    return ", ".join(f"{_q(name)} {DDL_TYPE[kind]}" for name, kind in table.columns.items())
+    return ", ".join(f"{_q(name)} {cols.DDL_TYPE[kind]}" for name, kind in table.columns.items())
 
 
 def _q(name: str) -> str:

@@ -36,7 +36,7 @@ from graph._terminal import inert
 from graph.cypher.engines.base import Duration, Node, Path, Relationship, Result
 from graph.errors import ConnectionProblem, QueryError, SyncError
 from graph.neo4j import layout
-from graph.neo4j.connect import Settings, bounded, connect, explain
+from graph.neo4j.connect import Settings, as_problem, bounded, connect
 from graph.neo4j.settings import TX_GRACE_S
 
 ACCESS_MODE_ERROR = "Neo.ClientError.Statement.AccessMode"
@@ -89,12 +89,12 @@ class Neo4jEngine:
         except Neo4jError as error:
             if error.code == ACCESS_MODE_ERROR:
                 raise QueryError(WRITE_REFUSED) from None
-            problem = explain(error, self.settings)
+            problem = as_problem(error, self.settings)
             if isinstance(problem, ConnectionProblem):
                 raise problem from None
             raise QueryError(_message(error)) from None
         except (DriverError, OSError) as error:
-            raise explain(error, self.settings) from None
+            raise as_problem(error, self.settings) from None
         self.warnings = warnings_of(summary)
         for line in self.warnings:
             self.warn(line)

@@ -39,6 +39,18 @@ def arrow_types() -> dict[str, pa.DataType]:
     }
 
 
+# The one type map of the embedded engine: each schema value type as a ladybug column (here) and as a pyarrow
+# type (`arrow_types`, which imports pyarrow only when rows are converted); the two have the same keys.
+DDL_TYPE = {
+    "string": "STRING",
+    "date": "STRING",
+    "integer": "INT64",
+    "number": "DOUBLE",
+    "boolean": "BOOL",
+    "strings": "STRING[]",
+    "integers": "INT64[]",
+    "numbers": "DOUBLE[]",
+}
 LIST_KINDS = frozenset({"strings", "integers", "numbers"})  # the column kinds that hold lists
 
 

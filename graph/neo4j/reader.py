@@ -10,10 +10,10 @@ import networkx as nx
 
 from graph.neo4j import layout
 from graph.neo4j.records import check_dataset
-from graph.neo4j.sync import Guard, unguarded
+from graph.neo4j.writer import Bound, unguarded
 
 
-def pull(driver: neo4j.Driver, database: str, dataset: str, guard: Guard = unguarded) -> nx.MultiDiGraph:
+def read_dataset(driver: neo4j.Driver, database: str, dataset: str, guard: Bound = unguarded) -> nx.MultiDiGraph:
     """The dataset as a MultiDiGraph: nodes keyed by id, edges by relation id, graph attrs restored.
 
     A database in the previous layout, one holding another dataset, or a dataset marked incomplete (a sync is

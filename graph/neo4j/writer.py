@@ -133,14 +133,14 @@ class SyncReport:
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
-Guard = Callable[[Callable[[], T]], T]
+Bound = Callable[[Callable[[], T]], T]
 
 
 def unguarded(call: Callable[[], T]) -> T:
     return call()
 
 
-def sync(
+def write_dataset(
     driver: neo4j.Driver,
     database: str,
     graph: nx.MultiDiGraph,
@@ -152,7 +152,7 @@ def sync(
     replace: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], Progress] | None = None,
-    guard: Guard = unguarded,
+    guard: Bound = unguarded,
     timeout: float | None = None,
 ) -> SyncReport:
     """Make `database` hold `graph` as `dataset`; `progress(total)` returns a callback advanced per item.
@@ -398,7 +398,7 @@ class _Writer:
         dataset: str,
         batch: int,
         report: SyncReport,
-        guard: Guard = unguarded,
+        guard: Bound = unguarded,
         timeout: float | None = None,
     ) -> None:
         self.driver, self.database, self.dataset = driver, database, dataset

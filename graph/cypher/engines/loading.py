@@ -49,13 +49,19 @@ def load(conn: ladybug.Connection, graph: nx.MultiDiGraph, schema: Schema) -> No
     nodes, rels = cols.node_tables(schema), cols.rel_tables(schema)
     for table in nodes:
         conn.execute(f"CREATE NODE TABLE {_q(table.name)}({_columns(table)}, PRIMARY KEY(`id`))")
+    groups = cols.rel_rows(graph, rels)
+    used: dict[str, list[tuple[str, str]]] = {}
+    for name, source, target in groups:
+        used.setdefault(name, []).append((source, target))
     for table in rels:
-        pairs = ", ".join(f"FROM {_q(s)} TO {_q(t)}" for s, t in table.pairs)
+        # Only the endpoint pairs the graph has (each is a table ladybug opens and closes with the database; a
+        # broad schema has hundreds): a pattern over an unused pair matches nothing, as on Neo4j.
+        pairs = ", ".join(f"FROM {_q(s)} TO {_q(t)}" for s, t in used.get(table.name) or table.pairs[:1])
         conn.execute(f"CREATE REL TABLE {_q(table.name)}({pairs}, {_columns(table)})")
     # The rows travel as a query parameter (the documented `COPY T FROM $rows` form), never as text.
     for name, rows in cols.node_rows(graph, nodes).items():
         conn.execute(f"COPY {_q(name)} FROM $rows", {"rows": rows})
-    for (name, source, target), rows in cols.rel_rows(graph, rels).items():
+    for (name, source, target), rows in groups.items():
         if source not in schema.entity_types or target not in schema.entity_types:
             raise EngineUnavailable(f"{name}: endpoint types {source!r}, {target!r} are not in the schema")
         ends = f"(from='{_plain_name(source)}', to='{_plain_name(target)}')"
@@ -96,6 +102,7 @@ def content_key(graph: nx.MultiDiGraph, schema: Schema) -> str:
     for table in [*cols.node_tables(schema), *cols.rel_tables(schema)]:
         digest.update(repr(table).encode())
     digest.update(ladybug.__version__.encode())
+    digest.update(b"layout 2: relationship tables hold the endpoint pairs the graph uses")
     return digest.hexdigest()[:16]
 
 

@@ -115,9 +115,10 @@ def for_networkx(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy networkx can write: lists and maps as JSON strings."""
     copy = graph.copy()
     copy.graph["documents"] = json.dumps(copy.graph["documents"], sort_keys=True)
-    for _, attrs in copy.nodes(data=True):
-        if "aliases" in attrs:
-            attrs["aliases"] = json.dumps(attrs["aliases"], ensure_ascii=False)
+    for attrs in [*(a for _, a in copy.nodes(data=True)), *(a for *_, a in copy.edges(keys=True, data=True))]:
+        for key, value in attrs.items():
+            if isinstance(value, list | tuple | dict):  # aliases, every report's evidence lists, conflicts
+                attrs[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return copy
 
 
